@@ -1,0 +1,5 @@
+"""Run BranchDesk with ``python -m branchdesk``."""
+
+from branchdesk.cli import main
+
+raise SystemExit(main())

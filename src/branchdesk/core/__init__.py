@@ -1,0 +1,1 @@
+"""Qt-free rules, vocabulary and services of BranchDesk."""

@@ -1,0 +1,115 @@
+"""Reading the audit trail (filter by member, user, date) and verifying the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from branchdesk.core.member_rules import FIELD_LABELS
+from branchdesk.storage.database import Database
+from branchdesk.storage.integrity import IntegrityReport, verify_database
+from branchdesk.storage.models import AuditEntry, Member
+
+ACTION_LABELS = {
+    "create": "新建",
+    "update": "修改",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "account_locked": "账户锁定",
+}
+TABLE_LABELS = {
+    "members": "党员",
+    "member_events": "党员变更事件",
+    "organisations": "组织",
+    "committee_terms": "委员会届次",
+    "committee_posts": "委员任职",
+    "users": "账户",
+    "settings": "设置",
+}
+EXTRA_LABELS = {
+    "kind": "类型", "date": "日期", "from_value": "原值", "to_value": "新值", "reason": "原因",
+    "recorded_by": "记录人", "recorded_at": "记录时间", "member_id": "党员", "username": "用户名",
+    "display_name": "姓名", "role": "角色", "password_hash": "密码", "active": "启用",
+    "parent_id": "上级组织", "sort_order": "排序", "dissolved": "已撤销", "post": "职务",
+    "start_date": "开始日期", "end_date": "结束日期", "term_id": "届次", "created_at": "创建时间",
+    "organisation_id": "组织", "id": "编号", "key": "键", "value": "值", "postcode": "邮编",
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries the viewer shows."""
+
+    member_id: int | None = None
+    actor: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """An audit entry as the viewer shows it (time in UTC as stored)."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    table: str
+    record_id: str
+    member_name: str
+    summary: str
+    changes: list[tuple[str, Any, Any]]
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key) or EXTRA_LABELS.get(key, key)
+
+
+class AuditService:
+    """Lists audit entries and runs the integrity check."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def entries(self, flt: AuditFilter, limit: int = 5000) -> list[AuditRow]:
+        query = (
+            select(AuditEntry, Member.name)
+            .outerjoin(Member, Member.id == AuditEntry.member_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(limit)
+        )
+        if flt.member_id is not None:
+            query = query.where(AuditEntry.member_id == flt.member_id)
+        if flt.actor:
+            query = query.where(AuditEntry.actor == flt.actor)
+        if flt.start:
+            query = query.where(AuditEntry.at >= dt.datetime.combine(flt.start, dt.time()))
+        if flt.end:
+            end = dt.datetime.combine(flt.end + dt.timedelta(days=1), dt.time())
+            query = query.where(AuditEntry.at < end)
+        with self.db.read() as s:
+            return [
+                AuditRow(
+                    e.id, e.at, e.actor, ACTION_LABELS.get(e.action, e.action),
+                    TABLE_LABELS.get(e.table_name, e.table_name), e.record_id, name or "",
+                    e.summary,
+                    [(field_label(k), v[0], v[1]) for k, v in json.loads(e.changes).items()],
+                )
+                for e, name in s.execute(query)
+            ]
+
+    def actors(self) -> list[str]:
+        with self.db.read() as s:
+            return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
+
+    def count(self) -> int:
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+    def verify(self) -> IntegrityReport:
+        with self.db.read() as s:
+            return verify_database(s)

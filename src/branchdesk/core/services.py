@@ -1,0 +1,43 @@
+"""The services of one open database, wired together (built by the composition root)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchdesk.core.accounts import AccountService
+from branchdesk.core.audit_log import AuditService
+from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
+from branchdesk.core.members import MemberService
+from branchdesk.core.organisations import OrganisationService
+from branchdesk.core.todo import TodoBoard
+from branchdesk.storage.database import Database
+
+
+@dataclass
+class Services:
+    """Everything the GUI and the CLI need to work on one database."""
+
+    db: Database
+    backup_dir: Path
+    accounts: AccountService
+    organisations: OrganisationService
+    members: MemberService
+    summary: SummaryService
+    todo: TodoBoard
+    audit: AuditService
+
+    @classmethod
+    def build(cls, db: Database, backup_dir: Path, today: dt.date | None = None) -> Services:
+        summary = SummaryService(db)
+        return cls(
+            db=db,
+            backup_dir=backup_dir,
+            accounts=AccountService(db),
+            organisations=OrganisationService(db),
+            members=MemberService(db, today),
+            summary=summary,
+            todo=TodoBoard([CommitteeTermProvider(db), PoliticalBirthdayProvider(summary)]),
+            audit=AuditService(db),
+        )

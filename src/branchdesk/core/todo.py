@@ -1,0 +1,42 @@
+"""The 待办 list: one place to which every capability adds the items it has due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something the clerk has to do, with its due date (``overdue`` once that passed)."""
+
+    kind: str
+    title: str
+    due: dt.date
+    branch: str
+    detail: str = ""
+    member_id: int | None = None
+    name: str | None = None
+    id_number: str | None = None
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due < today
+
+
+class DueItemProvider(Protocol):
+    """A capability that knows what of its own is due on a date."""
+
+    def due_items(self, today: dt.date) -> Iterable[DueItem]: ...
+
+
+class TodoBoard:
+    """Collects the due items of every provider it was composed with, in date order."""
+
+    def __init__(self, providers: Sequence[DueItemProvider]) -> None:
+        self.providers = list(providers)
+
+    def items(self, today: dt.date) -> list[DueItem]:
+        items = [item for p in self.providers for item in p.due_items(today)]
+        return sorted(items, key=lambda i: (i.due, i.branch, i.kind, i.title))

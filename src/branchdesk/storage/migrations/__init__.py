@@ -1,0 +1,1 @@
+"""Alembic migrations of the BranchDesk schema, shipped inside the package."""

@@ -1,0 +1,155 @@
+"""Roster queries: the ids matching a filter in sort order, and rows fetched by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from branchdesk.storage.models import Member, Organisation
+
+STAGE_ORDER = ("applicant", "activist", "candidate", "probationary", "full")
+STATUS_ORDER = ("normal", "suspended", "transferred_out", "expelled", "deceased")
+FETCH_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    """What the roster shows: organisations, stage, status, search text, voided records."""
+
+    branch_ids: tuple[int, ...] | None = None
+    group_id: int | None = None
+    stage: str | None = None
+    status: str | None = None
+    text: str = ""
+    include_voided: bool = False
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One roster line."""
+
+    id: int
+    name: str
+    gender: str
+    ethnicity: str
+    birth_date: dt.date
+    id_number: str
+    stage: str
+    status: str
+    branch: str
+    group: str
+    join_date: dt.date | None
+    full_member_date: dt.date | None
+    job: str
+    phone: str
+    voided: bool
+
+
+SORT_COLUMNS = (
+    "name", "gender", "birth_date", "id_number", "stage", "status", "branch", "group",
+    "join_date", "full_member_date", "job", "phone",
+)
+
+
+def _sort_expression(key: str) -> ColumnElement[object]:
+    if key == "name":
+        return Member.sort_key
+    if key == "stage":
+        return case({code: i for i, code in enumerate(STAGE_ORDER)}, value=Member.stage)
+    if key == "status":
+        return case({code: i for i, code in enumerate(STATUS_ORDER)}, value=Member.status)
+    if key == "branch":
+        return Member.branch_id
+    if key == "group":
+        return func.coalesce(Member.group_id, 0)
+    return getattr(Member, key)  # type: ignore[no-any-return]
+
+
+def _apply_filter(query: Select[tuple[int]], flt: RosterFilter) -> Select[tuple[int]]:
+    if flt.branch_ids is not None:
+        query = query.where(Member.branch_id.in_(flt.branch_ids))
+    if flt.group_id is not None:
+        query = query.where(Member.group_id == flt.group_id)
+    if flt.stage:
+        query = query.where(Member.stage == flt.stage)
+    if flt.status:
+        query = query.where(Member.status == flt.status)
+    if not flt.include_voided:
+        query = query.where(Member.voided.is_(False))
+    if flt.text:
+        query = query.where(Member.search_key.contains(flt.text, autoescape=True))
+    return query
+
+
+def matching_ids(
+    session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False
+) -> list[int]:
+    """The ids of the members that match, in display order."""
+    order = _sort_expression(sort_key)
+    query = _apply_filter(select(Member.id), flt)
+    if sort_key == "name":
+        query = query.order_by(order.desc() if descending else order)
+    else:
+        query = query.order_by(
+            order.desc() if descending else order, Member.sort_key, Member.id
+        )
+    return list(session.scalars(query))
+
+
+def fetch_rows(session: Session, ids: Sequence[int]) -> dict[int, RosterRow]:
+    """Roster rows for the given ids (any order), fetched in chunks."""
+    group = aliased(Organisation)
+    rows: dict[int, RosterRow] = {}
+    for start in range(0, len(ids), FETCH_CHUNK):
+        chunk = ids[start : start + FETCH_CHUNK]
+        query = (
+            select(
+                Member.id, Member.name, Member.gender, Member.ethnicity, Member.birth_date,
+                Member.id_number, Member.stage, Member.status, Organisation.name,
+                func.coalesce(group.name, ""), Member.join_date, Member.full_member_date,
+                Member.job, Member.phone, Member.voided,
+            )
+            .join(Organisation, Member.branch_id == Organisation.id)
+            .outerjoin(group, Member.group_id == group.id)
+            .where(Member.id.in_(chunk))
+        )
+        for values in session.execute(query):
+            rows[values[0]] = RosterRow(*values)
+    return rows
+
+
+def stage_counts(session: Session, branch_ids: Sequence[int] | None) -> dict[str, int]:
+    """Members by stage (in normal standing, not voided) within the given branches."""
+    query = (
+        select(Member.stage, func.count())
+        .where(Member.voided.is_(False), Member.status == "normal")
+        .group_by(Member.stage)
+    )
+    if branch_ids is not None:
+        query = query.where(Member.branch_id.in_(branch_ids))
+    return {stage: count for stage, count in session.execute(query)}
+
+
+def join_anniversaries(
+    session: Session, month: int, branch_ids: Sequence[int] | None
+) -> list[tuple[int, str, dt.date, str]]:
+    """Members whose join date falls in ``month`` (id, name, join date, branch name)."""
+    query = (
+        select(Member.id, Member.name, Member.join_date, Organisation.name)
+        .join(Organisation, Member.branch_id == Organisation.id)
+        .where(
+            Member.join_date.is_not(None),
+            func.extract("month", Member.join_date) == month,
+            Member.stage.in_(("probationary", "full")),
+            Member.status == "normal",
+            Member.voided.is_(False),
+        )
+        .order_by(func.extract("day", Member.join_date), Member.sort_key)
+    )
+    if branch_ids is not None:
+        query = query.where(Member.branch_id.in_(branch_ids))
+    return [(i, n, d, b) for i, n, d, b in session.execute(query) if d is not None]
