@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
+
 from branchdesk.core.accounts import AccountService
 from branchdesk.core.audit_log import AuditService
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
@@ -29,12 +31,15 @@ class Services:
     audit: AuditService
 
     @classmethod
-    def build(cls, db: Database, backup_dir: Path, today: dt.date | None = None) -> Services:
+    def build(
+        cls, db: Database, backup_dir: Path, today: dt.date | None = None,
+        hasher: PasswordHasher | None = None,
+    ) -> Services:
         summary = SummaryService(db)
         return cls(
             db=db,
             backup_dir=backup_dir,
-            accounts=AccountService(db),
+            accounts=AccountService(db, hasher),
             organisations=OrganisationService(db),
             members=MemberService(db, today),
             summary=summary,
