@@ -1,0 +1,198 @@
+"""Command line: ``branchdesk`` starts the GUI; subcommands init, demo, backup, verify."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from branchdesk import APP_TITLE, __version__
+from branchdesk.core.errors import BranchDeskError
+from branchdesk.paths import AppPaths
+from branchdesk.storage.migrate import DatabaseOpenError
+
+log = logging.getLogger("branchdesk")
+
+DESCRIPTION = f"{APP_TITLE}（BranchDesk）：党支部党务工作台账。不带子命令时启动图形界面。"
+
+
+class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with Chinese section titles."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, prefix or "用法：")
+
+
+def _parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+        help="数据库文件（默认：用户数据文件夹中的 branchdesk.sqlite）",
+    )
+    parser = argparse.ArgumentParser(
+        prog="branchdesk", description=DESCRIPTION, formatter_class=ChineseHelpFormatter,
+        parents=[db_option], add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument(
+        "--version", action="version", version=f"branchdesk {__version__}", help="显示版本号并退出"
+    )
+    commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
+
+    init = commands.add_parser(
+        "init", help="新建一个空数据库（不覆盖已有文件）", add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="新建一个空数据库，建立党委及其党支部。首次启动时再创建管理员账户。",
+    )
+    init.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    init.add_argument("path", type=Path, metavar="PATH", help="新数据库文件的路径")
+    init.add_argument("--committee", required=True, metavar="NAME", help="党委名称")
+    init.add_argument(
+        "--branch", required=True, action="append", metavar="NAME", help="党支部名称（可重复）"
+    )
+
+    demo = commands.add_parser(
+        "demo", help="生成示例数据库（不覆盖已有文件）", add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="生成一个包含示例党委、党支部、约 80 名党员的数据库，供试用。",
+    )
+    demo.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    demo.add_argument("path", type=Path, metavar="PATH", help="示例数据库文件的路径")
+
+    backup = commands.add_parser(
+        "backup", help="备份数据库", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="用 SQLite 在线备份写出数据库的一致副本（程序运行时也可备份）。",
+    )
+    backup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    backup.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="备份文件（默认：备份文件夹）"
+    )
+
+    verify = commands.add_parser(
+        "verify", help="校验数据库完整性与审计链", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="检查数据库文件结构、审计记录链，以及数据是否与审计记录一致。",
+    )
+    verify.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    return parser
+
+
+def _existing_db(args: argparse.Namespace, paths: AppPaths) -> Path:
+    path = Path(getattr(args, "db", None) or paths.default_database)
+    if not path.exists():
+        raise DatabaseOpenError(f"数据库文件“{path}”不存在。")
+    return path
+
+
+def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.core.actor import SYSTEM
+    from branchdesk.core.services import Services
+    from branchdesk.core.vocab import OrgKind
+    from branchdesk.storage.migrate import create_database
+
+    names = [args.committee.strip(), *[b.strip() for b in args.branch]]
+    if any(not n for n in names):
+        print("错误：党委和党支部名称不能为空。", file=sys.stderr)
+        return 2
+    if len(set(args.branch)) != len(args.branch):
+        print("错误：党支部名称有重复。", file=sys.stderr)
+        return 2
+    db = create_database(args.path)
+    try:
+        services = Services.build(db, paths.backup_dir_for(args.path))
+        committee = services.organisations.create(SYSTEM, OrgKind.COMMITTEE, args.committee, None)
+        for branch in args.branch:
+            services.organisations.create(SYSTEM, OrgKind.BRANCH, branch, committee)
+    finally:
+        db.dispose()
+    print(f"已新建数据库：{args.path}")
+    print(f"党委：{args.committee}；党支部：{'、'.join(args.branch)}")
+    print(f"首次启动时将创建管理员账户：branchdesk --db {args.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.core.demo import build_demo
+
+    summary = build_demo(args.path)
+    print(f"已生成示例数据库：{summary.path}")
+    print(summary.describe())
+    print(f"打开：branchdesk --db {summary.path}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.storage.backup import backup_database
+    from branchdesk.storage.migrate import DbState, explain, inspect_file
+
+    path = _existing_db(args, paths)
+    inspection = inspect_file(path)
+    if inspection.state in (DbState.CORRUPT, DbState.FOREIGN, DbState.EMPTY):
+        raise DatabaseOpenError(explain(inspection, path))
+    target = backup_database(path, paths.backup_dir_for(path), target=args.output)
+    print(f"已备份到：{target}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.storage.database import Database
+    from branchdesk.storage.integrity import verify_database
+    from branchdesk.storage.migrate import DbState, explain, inspect_file
+
+    path = _existing_db(args, paths)
+    inspection = inspect_file(path)
+    if inspection.state not in (DbState.CURRENT, DbState.OUTDATED):
+        raise DatabaseOpenError(explain(inspection, path))
+    db = Database.open_sqlite(path)
+    try:
+        with db.read() as session:
+            report = verify_database(session)
+    finally:
+        db.dispose()
+    if report.sound:
+        print(
+            f"数据库完好：{path}\n审计记录 {report.entries_checked} 条，链完整；"
+            f"核对数据记录 {report.records_checked} 条，均与审计记录一致。"
+        )
+        return 0
+    print(f"数据库校验未通过：{path}")
+    print(report.problems[0])
+    return 1
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "verify": cmd_verify}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = _parser().parse_args(argv)
+    paths = AppPaths.default()
+    if args.command is None:
+        from branchdesk.app import run_gui
+
+        return run_gui(getattr(args, "db", None), paths)
+    from branchdesk.app import setup_logging
+
+    log_file = setup_logging(paths)
+    try:
+        return COMMANDS[args.command](args, paths)
+    except (BranchDeskError, DatabaseOpenError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("branchdesk %s failed", args.command)
+        print(f"错误：发生意外错误，详细信息已写入日志 {log_file}", file=sys.stderr)
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main()
