@@ -31,7 +31,10 @@ def setup_logging(paths: AppPaths) -> Path:
 
 def open_services(db_path: Path, paths: AppPaths) -> Services:
     """Open (creating or upgrading) a database, take the daily backup, wire the services."""
-    backup_dir = paths.backup_dir_for(db_path)
+    return _open_in(db_path, paths.backup_dir_for(db_path))
+
+
+def _open_in(db_path: Path, backup_dir: Path) -> Services:
     db = open_database(db_path, backup_dir)
     try:
         created = auto_backup(db_path, backup_dir)
@@ -55,7 +58,7 @@ def restore_database(services: Services, backup: Path, paths: AppPaths) -> Servi
     log.info("restoring %s from %s (current database saved as %s)", path, backup, safety)
     db.dispose()
     restore_into(backup, path)
-    return open_services(path, paths)
+    return _open_in(path, services.backup_dir)
 
 
 def run_gui(db_path: Path | None, paths: AppPaths) -> int:
