@@ -1,0 +1,89 @@
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, BRANCHDESK_HOME=str(home), PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "branchdesk", *map(str, args)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def test_version_and_help(home: Path) -> None:
+    from branchdesk import __version__
+
+    assert run("--version", home=home).stdout.strip() == f"branchdesk {__version__}"
+    result = run("--help", home=home)
+    assert result.returncode == 0
+    for word in ("init", "demo", "backup", "verify", "子命令", "--db"):
+        assert word in result.stdout
+
+
+def test_init_backup_verify(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "branch.sqlite"
+    result = run("init", db, "--committee", "中共某某委员会", "--branch", "第一党支部",
+                 "--branch", "第二党支部", home=home)
+    assert result.returncode == 0, result.stderr
+    con = sqlite3.connect(db)
+    names = [r[0] for r in con.execute("SELECT name FROM organisations ORDER BY id")]
+    con.close()
+    assert names == ["中共某某委员会", "第一党支部", "第二党支部"]
+
+    again = run("init", db, "--committee", "X", "--branch", "Y", home=home)
+    assert again.returncode == 1 and "已存在" in again.stderr and "Traceback" not in again.stderr
+
+    out = tmp_path / "copy.sqlite"
+    backup = run("backup", "--db", db, "-o", out, home=home)
+    assert backup.returncode == 0 and out.exists()
+    default_backup = run("backup", "--db", db, home=home)
+    assert default_backup.returncode == 0 and str(home) in default_backup.stdout
+
+    verify = run("verify", "--db", db, home=home)
+    assert verify.returncode == 0 and "数据库完好" in verify.stdout
+
+    con = sqlite3.connect(db)
+    con.execute("UPDATE organisations SET name='改过的名称' WHERE id=2")
+    con.commit()
+    con.close()
+    broken = run("verify", "--db", db, home=home)
+    assert broken.returncode == 1
+    assert "organisations" in broken.stdout and "改过的名称" in broken.stdout
+
+
+def test_newer_database_refused_without_traceback(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "branch.sqlite"
+    assert run("init", db, "--committee", "C", "--branch", "B", home=home).returncode == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num='9999'")
+    con.commit()
+    con.close()
+    result = run("verify", "--db", db, home=home)
+    assert result.returncode == 1
+    assert "更新版本" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_database_message(tmp_path: Path, home: Path) -> None:
+    result = run("backup", "--db", tmp_path / "nope.sqlite", home=home)
+    assert result.returncode == 1 and "不存在" in result.stderr
+
+
+def test_demo_database(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    result = run("demo", db, home=home)
+    assert result.returncode == 0, result.stderr
+    for word in ("admin", "clerk", "reviewer", "demo"):
+        assert word in result.stdout
+    assert run("verify", "--db", db, home=home).returncode == 0
+    refused = run("demo", db, home=home)
+    assert refused.returncode == 1 and "已存在" in refused.stderr
