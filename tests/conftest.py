@@ -23,7 +23,9 @@ TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep every test out of the real user's data folder."""
     monkeypatch.setenv("BRANCHDESK_HOME", str(tmp_path_factory.mktemp("home")))
 

@@ -11,7 +11,10 @@ def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, BRANCHDESK_HOME=str(home), PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "branchdesk", *map(str, args)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -32,8 +35,17 @@ def test_version_and_help(home: Path) -> None:
 
 def test_init_backup_verify(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "branch.sqlite"
-    result = run("init", db, "--committee", "中共某某委员会", "--branch", "第一党支部",
-                 "--branch", "第二党支部", home=home)
+    result = run(
+        "init",
+        db,
+        "--committee",
+        "中共某某委员会",
+        "--branch",
+        "第一党支部",
+        "--branch",
+        "第二党支部",
+        home=home,
+    )
     assert result.returncode == 0, result.stderr
     con = sqlite3.connect(db)
     names = [r[0] for r in con.execute("SELECT name FROM organisations ORDER BY id")]

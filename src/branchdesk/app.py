@@ -12,7 +12,13 @@ from branchdesk.core.services import Services
 from branchdesk.paths import AppPaths
 from branchdesk.storage.backup import auto_backup, backup_database, restore_into
 from branchdesk.storage.database import Database
-from branchdesk.storage.migrate import DatabaseOpenError, DbState, explain, inspect_file, open_database
+from branchdesk.storage.migrate import (
+    DatabaseOpenError,
+    DbState,
+    explain,
+    inspect_file,
+    open_database,
+)
 
 log = logging.getLogger("branchdesk")
 

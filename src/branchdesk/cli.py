@@ -28,12 +28,18 @@ class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
 def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
-        "--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="数据库文件（默认：用户数据文件夹中的 branchdesk.sqlite）",
     )
     parser = argparse.ArgumentParser(
-        prog="branchdesk", description=DESCRIPTION, formatter_class=ChineseHelpFormatter,
-        parents=[db_option], add_help=False,
+        prog="branchdesk",
+        description=DESCRIPTION,
+        formatter_class=ChineseHelpFormatter,
+        parents=[db_option],
+        add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     parser.add_argument(
@@ -42,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
 
     init = commands.add_parser(
-        "init", help="新建一个空数据库（不覆盖已有文件）", add_help=False,
+        "init",
+        help="新建一个空数据库（不覆盖已有文件）",
+        add_help=False,
         formatter_class=ChineseHelpFormatter,
         description="新建一个空数据库，建立党委及其党支部。首次启动时再创建管理员账户。",
     )
@@ -54,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     demo = commands.add_parser(
-        "demo", help="生成示例数据库（不覆盖已有文件）", add_help=False,
+        "demo",
+        help="生成示例数据库（不覆盖已有文件）",
+        add_help=False,
         formatter_class=ChineseHelpFormatter,
         description="生成一个包含示例党委、党支部、约 80 名党员的数据库，供试用。",
     )
@@ -62,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("path", type=Path, metavar="PATH", help="示例数据库文件的路径")
 
     backup = commands.add_parser(
-        "backup", help="备份数据库", parents=[db_option], add_help=False,
+        "backup",
+        help="备份数据库",
+        parents=[db_option],
+        add_help=False,
         formatter_class=ChineseHelpFormatter,
         description="用 SQLite 在线备份写出数据库的一致副本（程序运行时也可备份）。",
     )
@@ -72,7 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     verify = commands.add_parser(
-        "verify", help="校验数据库完整性与审计链", parents=[db_option], add_help=False,
+        "verify",
+        help="校验数据库完整性与审计链",
+        parents=[db_option],
+        add_help=False,
         formatter_class=ChineseHelpFormatter,
         description="检查数据库文件结构、审计记录链，以及数据是否与审计记录一致。",
     )

@@ -26,7 +26,9 @@ class AppPaths:
         home = os.environ.get(HOME_ENV)
         if home:
             return cls(Path(home), Path(home) / "logs")
-        return cls(user_data_path(APP_NAME, appauthor=False), user_log_path(APP_NAME, appauthor=False))
+        return cls(
+            user_data_path(APP_NAME, appauthor=False), user_log_path(APP_NAME, appauthor=False)
+        )
 
     @property
     def default_database(self) -> Path:

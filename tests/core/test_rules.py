@@ -15,8 +15,12 @@ ID = make_id_number("110105", dt.date(1980, 5, 1), 13)
 
 def full(**overrides: object) -> MemberInput:
     fields: dict[str, object] = dict(
-        name="张三", id_number=ID, branch_id=1, stage=Stage.FULL,
-        join_date=dt.date(2005, 7, 1), full_member_date=dt.date(2006, 7, 1),
+        name="张三",
+        id_number=ID,
+        branch_id=1,
+        stage=Stage.FULL,
+        join_date=dt.date(2005, 7, 1),
+        full_member_date=dt.date(2006, 7, 1),
     )
     fields.update(overrides)
     return MemberInput(**fields)  # type: ignore[arg-type]
@@ -72,11 +76,13 @@ def test_full_member_needs_one_year_probation() -> None:
 
 
 def test_join_date_needs_age_18() -> None:
-    _, errors = validate_member(full(join_date=dt.date(1998, 4, 30), full_member_date=None,
-                                     stage=Stage.PROBATIONARY), TODAY)
+    _, errors = validate_member(
+        full(join_date=dt.date(1998, 4, 30), full_member_date=None, stage=Stage.PROBATIONARY), TODAY
+    )
     assert "年满 18 岁" in errors["join_date"]
-    _, errors = validate_member(full(join_date=dt.date(1998, 5, 1), full_member_date=None,
-                                     stage=Stage.PROBATIONARY), TODAY)
+    _, errors = validate_member(
+        full(join_date=dt.date(1998, 5, 1), full_member_date=None, stage=Stage.PROBATIONARY), TODAY
+    )
     assert errors == {}
 
 

@@ -71,8 +71,10 @@ def test_duplicate_id_number_refused(services: Services, add_member: Callable[..
 
 def test_reviewer_cannot_edit(services: Services, reviewer: Actor, branch_id: int) -> None:
     data = MemberInput(
-        name="王五", id_number=make_id_number("110105", dt.date(1990, 1, 1), 11),
-        branch_id=branch_id, stage=Stage.APPLICANT,
+        name="王五",
+        id_number=make_id_number("110105", dt.date(1990, 1, 1), 11),
+        branch_id=branch_id,
+        stage=Stage.APPLICANT,
     )
     with pytest.raises(PermissionDenied):
         services.members.create(reviewer, data)
@@ -84,8 +86,10 @@ def test_stage_change_is_an_event_with_date_and_reason(
     member_id = services.members.create(
         clerk,
         MemberInput(
-            name="赵六", id_number=make_id_number("110105", dt.date(1990, 1, 1), 11),
-            branch_id=branch_id, stage=Stage.CANDIDATE,
+            name="赵六",
+            id_number=make_id_number("110105", dt.date(1990, 1, 1), 11),
+            branch_id=branch_id,
+            stage=Stage.CANDIDATE,
         ),
     )
     with pytest.raises(ValidationError, match="原因"):
@@ -99,7 +103,11 @@ def test_stage_change_is_an_event_with_date_and_reason(
     with pytest.raises(ValidationError, match="2026年12月1日"):
         services.members.change_stage(clerk, member_id, Stage.FULL, TODAY, "按期转正")
     last = next(e for e in detail.events if e.to_value == "probationary")
-    assert (last.from_value, last.to_value, last.reason) == ("candidate", "probationary", "支部大会通过")
+    assert (last.from_value, last.to_value, last.reason) == (
+        "candidate",
+        "probationary",
+        "支部大会通过",
+    )
 
 
 def test_update_does_not_change_stage(
@@ -120,7 +128,9 @@ def test_void_keeps_record_visible_to_admin_only(
     member_id = add_member("张三", 13)
     services.members.void(clerk, member_id, "重复录入")
     assert services.members.search_ids(RosterFilter()) == []
-    assert services.members.search_ids(RosterFilter(include_voided=True), actor=admin) == [member_id]
+    assert services.members.search_ids(RosterFilter(include_voided=True), actor=admin) == [
+        member_id
+    ]
     with pytest.raises(PermissionDenied):
         services.members.search_ids(RosterFilter(include_voided=True), actor=clerk)
     with pytest.raises(NotFound):
@@ -170,9 +180,7 @@ def test_committee_term_and_posts(
     assert any(i.kind == "committee_term_ending" and i.branch == "第一党支部" for i in items)
 
 
-def test_political_birthdays_this_month(
-    services: Services, add_member: Callable[..., int]
-) -> None:
+def test_political_birthdays_this_month(services: Services, add_member: Callable[..., int]) -> None:
     add_member("张三", 13, join_date=dt.date(2005, 11, 3), full_member_date=dt.date(2006, 11, 3))
     add_member("李四", 15)
     items = [i for i in services.todo.items(TODAY) if i.kind == "political_birthday"]

@@ -27,7 +27,9 @@ def test_every_change_is_audited_with_before_and_after(
     services.members.update(clerk, member_id, replace(data, phone="13900000000"))  # type: ignore[arg-type]
     with services.db.read() as s:
         entry = s.scalars(
-            select(AuditEntry).where(AuditEntry.member_id == member_id).order_by(AuditEntry.id.desc())
+            select(AuditEntry)
+            .where(AuditEntry.member_id == member_id)
+            .order_by(AuditEntry.id.desc())
         ).first()
         assert entry is not None
         assert entry.actor == "clerk" and entry.action == "update"
@@ -40,9 +42,7 @@ def test_sound_database_verifies(services: Services, add_member: Callable[..., i
     assert report.sound and report.entries_checked > 5
 
 
-def test_edited_audit_entry_is_detected(
-    services: Services, add_member: Callable[..., int]
-) -> None:
+def test_edited_audit_entry_is_detected(services: Services, add_member: Callable[..., int]) -> None:
     add_member("张三", 13)
     _sql(services, "UPDATE audit_log SET actor='someone' WHERE id=3")
     report = services.audit.verify()
@@ -75,7 +75,15 @@ def test_failed_write_leaves_nothing(services: Services, add_member: Callable[..
     before = services.audit.count()
     with pytest.raises(RuntimeError):
         with services.db.write("clerk") as s:
-            s.add(Member(name="半截", gender="男", id_number="X", birth_date=None, stage="full",
-                         branch_id=1))
+            s.add(
+                Member(
+                    name="半截",
+                    gender="男",
+                    id_number="X",
+                    birth_date=None,
+                    stage="full",
+                    branch_id=1,
+                )
+            )
             raise RuntimeError("crash halfway")
     assert services.audit.count() == before

@@ -31,8 +31,11 @@ def test_backup_restore_round_trip(
     try:
         ids = restored.members.search_ids(RosterFilter())
         assert [r.name for r in restored.members.rows(ids).values()] == ["张三"]
-        safety = [b for b in list_backups(restored.db.path, restored.backup_dir)  # type: ignore[arg-type]
-                  if b.reason == "before-restore"]
+        safety = [
+            b
+            for b in list_backups(restored.db.path, restored.backup_dir)  # type: ignore[arg-type]
+            if b.reason == "before-restore"
+        ]
         assert len(safety) == 1 and _names(safety[0].path) == ["张三", "李四"]
         assert restored.audit.verify().sound
     finally:

@@ -140,7 +140,12 @@ class AccountService:
         with self.db.read() as s:
             return [
                 AccountInfo(
-                    u.id, u.username, u.display_name, Role(u.role), u.active, u.locked_until,
+                    u.id,
+                    u.username,
+                    u.display_name,
+                    Role(u.role),
+                    u.active,
+                    u.locked_until,
                     u.last_login,
                 )
                 for u in s.scalars(select(User).order_by(User.id))

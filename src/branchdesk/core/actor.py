@@ -28,7 +28,9 @@ class Actor:
         """Raise PermissionDenied unless the actor has one of ``roles``."""
         if self.role not in roles:
             names = "、".join(r.label for r in roles)
-            raise PermissionDenied(f"此操作需要{names}权限，当前账户“{self.username}”是{self.role.label}")
+            raise PermissionDenied(
+                f"此操作需要{names}权限，当前账户“{self.username}”是{self.role.label}"
+            )
 
 
 SYSTEM = Actor("system", Role.ADMIN, "系统")

@@ -31,12 +31,32 @@ TABLE_LABELS = {
     "settings": "设置",
 }
 EXTRA_LABELS = {
-    "kind": "类型", "date": "日期", "from_value": "原值", "to_value": "新值", "reason": "原因",
-    "recorded_by": "记录人", "recorded_at": "记录时间", "member_id": "党员", "username": "用户名",
-    "display_name": "姓名", "role": "角色", "password_hash": "密码", "active": "启用",
-    "parent_id": "上级组织", "sort_order": "排序", "dissolved": "已撤销", "post": "职务",
-    "start_date": "开始日期", "end_date": "结束日期", "term_id": "届次", "created_at": "创建时间",
-    "organisation_id": "组织", "id": "编号", "key": "键", "value": "值", "postcode": "邮编",
+    "kind": "类型",
+    "date": "日期",
+    "from_value": "原值",
+    "to_value": "新值",
+    "reason": "原因",
+    "recorded_by": "记录人",
+    "recorded_at": "记录时间",
+    "member_id": "党员",
+    "username": "用户名",
+    "display_name": "姓名",
+    "role": "角色",
+    "password_hash": "密码",
+    "active": "启用",
+    "parent_id": "上级组织",
+    "sort_order": "排序",
+    "dissolved": "已撤销",
+    "post": "职务",
+    "start_date": "开始日期",
+    "end_date": "结束日期",
+    "term_id": "届次",
+    "created_at": "创建时间",
+    "organisation_id": "组织",
+    "id": "编号",
+    "key": "键",
+    "value": "值",
+    "postcode": "邮编",
 }
 
 
@@ -94,8 +114,13 @@ class AuditService:
         with self.db.read() as s:
             return [
                 AuditRow(
-                    e.id, e.at, e.actor, ACTION_LABELS.get(e.action, e.action),
-                    TABLE_LABELS.get(e.table_name, e.table_name), e.record_id, name or "",
+                    e.id,
+                    e.at,
+                    e.actor,
+                    ACTION_LABELS.get(e.action, e.action),
+                    TABLE_LABELS.get(e.table_name, e.table_name),
+                    e.record_id,
+                    name or "",
                     e.summary,
                     [(field_label(k), v[0], v[1]) for k, v in json.loads(e.changes).items()],
                 )

@@ -60,8 +60,13 @@ class PoliticalBirthdayProvider:
         for b in self.summary.birthdays(today):
             day = add_years(b.join_date, b.years)
             yield DueItem(
-                "political_birthday", f"{b.name} 政治生日（入党 {b.years} 周年）", day,
-                b.branch, f"入党时间 {b.join_date:%Y-%m-%d}", b.member_id, b.name,
+                "political_birthday",
+                f"{b.name} 政治生日（入党 {b.years} 周年）",
+                day,
+                b.branch,
+                f"入党时间 {b.join_date:%Y-%m-%d}",
+                b.member_id,
+                b.name,
             )
 
 
@@ -86,6 +91,9 @@ class CommitteeTermProvider:
         for name, end in latest.values():
             if end <= horizon:
                 yield DueItem(
-                    "committee_term_ending", f"{name}委员会任期将于 {end:%Y-%m-%d} 届满，请按期换届",
-                    end, name, "《中国共产党基层组织选举工作条例》：任期届满应按期换届",
+                    "committee_term_ending",
+                    f"{name}委员会任期将于 {end:%Y-%m-%d} 届满，请按期换届",
+                    end,
+                    name,
+                    "《中国共产党基层组织选举工作条例》：任期届满应按期换届",
                 )

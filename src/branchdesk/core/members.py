@@ -51,12 +51,26 @@ class MemberDetail:
 
 def _to_input(m: Member) -> MemberInput:
     return MemberInput(
-        name=m.name, id_number=m.id_number, branch_id=m.branch_id, stage=Stage(m.stage),
-        gender=m.gender, birth_date=m.birth_date, ethnicity=m.ethnicity,
-        native_place=m.native_place, education=m.education, group_id=m.group_id,
-        join_date=m.join_date, full_member_date=m.full_member_date, job=m.job, phone=m.phone,
-        address=m.address, lost_contact=m.lost_contact, lost_contact_date=m.lost_contact_date,
-        mobile=m.mobile, mobile_destination=m.mobile_destination, note=m.note,
+        name=m.name,
+        id_number=m.id_number,
+        branch_id=m.branch_id,
+        stage=Stage(m.stage),
+        gender=m.gender,
+        birth_date=m.birth_date,
+        ethnicity=m.ethnicity,
+        native_place=m.native_place,
+        education=m.education,
+        group_id=m.group_id,
+        join_date=m.join_date,
+        full_member_date=m.full_member_date,
+        job=m.job,
+        phone=m.phone,
+        address=m.address,
+        lost_contact=m.lost_contact,
+        lost_contact_date=m.lost_contact_date,
+        mobile=m.mobile,
+        mobile_destination=m.mobile_destination,
+        note=m.note,
     )
 
 
@@ -78,19 +92,33 @@ class MemberService:
             if m is None or (m.voided and actor is not None and not actor.is_admin):
                 raise NotFound(f"党员记录 {member_id} 不存在")
             return MemberDetail(
-                m.id, _to_input(m), Status(m.status), m.branch.name,
-                m.group.name if m.group else "", m.voided, m.void_reason,
+                m.id,
+                _to_input(m),
+                Status(m.status),
+                m.branch.name,
+                m.group.name if m.group else "",
+                m.voided,
+                m.void_reason,
                 tuple(
                     EventInfo(
-                        e.id, EventKind(e.kind), e.date, e.from_value, e.to_value, e.reason,
-                        e.recorded_by, e.recorded_at,
+                        e.id,
+                        EventKind(e.kind),
+                        e.date,
+                        e.from_value,
+                        e.to_value,
+                        e.reason,
+                        e.recorded_by,
+                        e.recorded_at,
                     )
                     for e in m.events
                 ),
             )
 
     def search_ids(
-        self, flt: roster.RosterFilter, sort_key: str = "name", descending: bool = False,
+        self,
+        flt: roster.RosterFilter,
+        sort_key: str = "name",
+        descending: bool = False,
         actor: Actor | None = None,
     ) -> list[int]:
         """Ids matching a filter; only an administrator sees voided records."""
@@ -114,8 +142,10 @@ class MemberService:
             rows = s.execute(
                 select(Member.id, Member.name)
                 .where(
-                    Member.branch_id == branch_id, Member.stage == Stage.FULL.value,
-                    Member.status == Status.NORMAL.value, Member.voided.is_(False),
+                    Member.branch_id == branch_id,
+                    Member.stage == Stage.FULL.value,
+                    Member.status == Status.NORMAL.value,
+                    Member.voided.is_(False),
                 )
                 .order_by(Member.sort_key)
             )
@@ -147,7 +177,9 @@ class MemberService:
         """Validate against the rules and the database; raise ValidationError or return it."""
         cleaned, errors = validate_member(data, self.today())
         with self.db.read() as s:
-            errors.update({k: v for k, v in self._check_orgs(s, cleaned).items() if k not in errors})
+            errors.update(
+                {k: v for k, v in self._check_orgs(s, cleaned).items() if k not in errors}
+            )
             if "id_number" not in errors:
                 errors.update(self._check_unique(s, cleaned.id_number, member_id))
         if errors:
@@ -177,8 +209,12 @@ class MemberService:
             s.flush()
             s.add(
                 MemberEvent(
-                    member_id=member.id, kind=EventKind.STAGE.value, date=self.today(),
-                    from_value="", to_value=cleaned.stage.value, reason=reason,
+                    member_id=member.id,
+                    kind=EventKind.STAGE.value,
+                    date=self.today(),
+                    from_value="",
+                    to_value=cleaned.stage.value,
+                    reason=reason,
                     recorded_by=actor.username,
                 )
             )
@@ -226,8 +262,12 @@ class MemberService:
                 raise ValidationError(errors)
             s.add(
                 MemberEvent(
-                    member_id=member.id, kind=EventKind.STAGE.value, date=date,
-                    from_value=member.stage, to_value=stage.value, reason=reason.strip(),
+                    member_id=member.id,
+                    kind=EventKind.STAGE.value,
+                    date=date,
+                    from_value=member.stage,
+                    to_value=stage.value,
+                    reason=reason.strip(),
                     recorded_by=actor.username,
                 )
             )
@@ -248,8 +288,12 @@ class MemberService:
                 raise ValidationError(errors)
             s.add(
                 MemberEvent(
-                    member_id=member.id, kind=EventKind.STATUS.value, date=date,
-                    from_value=member.status, to_value=status.value, reason=reason.strip(),
+                    member_id=member.id,
+                    kind=EventKind.STATUS.value,
+                    date=date,
+                    from_value=member.status,
+                    to_value=status.value,
+                    reason=reason.strip(),
                     recorded_by=actor.username,
                 )
             )
@@ -266,8 +310,11 @@ class MemberService:
             member.void_reason = reason.strip()
             s.add(
                 MemberEvent(
-                    member_id=member.id, kind=EventKind.VOID.value, date=self.today(),
-                    reason=reason.strip(), recorded_by=actor.username,
+                    member_id=member.id,
+                    kind=EventKind.VOID.value,
+                    date=self.today(),
+                    reason=reason.strip(),
+                    recorded_by=actor.username,
                 )
             )
 
@@ -290,8 +337,11 @@ class MemberService:
             member.voided = False
             s.add(
                 MemberEvent(
-                    member_id=member.id, kind=EventKind.RESTORE.value, date=self.today(),
-                    reason=reason.strip(), recorded_by=actor.username,
+                    member_id=member.id,
+                    kind=EventKind.RESTORE.value,
+                    date=self.today(),
+                    reason=reason.strip(),
+                    recorded_by=actor.username,
                 )
             )
 

@@ -65,8 +65,14 @@ class TermInfo:
 
 def _node(org: Organisation) -> OrgNode:
     return OrgNode(
-        org.id, OrgKind(org.kind), org.name, org.parent_id, org.dissolved,
-        org.address, org.phone, org.postcode,
+        org.id,
+        OrgKind(org.kind),
+        org.name,
+        org.parent_id,
+        org.dissolved,
+        org.address,
+        org.phone,
+        org.postcode,
     )
 
 
@@ -79,9 +85,11 @@ class OrganisationService:
     def tree(self, include_dissolved: bool = True) -> list[OrgNode]:
         """The roots of the tree, each with its descendants."""
         with self.db.read() as s:
-            orgs = s.scalars(select(Organisation).order_by(Organisation.sort_order, Organisation.id))
+            orgs = s.scalars(
+                select(Organisation).order_by(Organisation.sort_order, Organisation.id)
+            )
             nodes = {o.id: _node(o) for o in orgs if include_dissolved or not o.dissolved}
-        roots = []
+        roots: list[OrgNode] = []
         for node in nodes.values():
             parent = nodes.get(node.parent_id) if node.parent_id else None
             (parent.children if parent else roots).append(node)
@@ -95,7 +103,8 @@ class OrganisationService:
 
     def groups_of(self, branch_id: int) -> list[OrgNode]:
         return [
-            n for n in self.all_nodes()
+            n
+            for n in self.all_nodes()
             if n.kind is OrgKind.GROUP and n.parent_id == branch_id and not n.dissolved
         ]
 
@@ -129,8 +138,14 @@ class OrganisationService:
             raise ValidationError(errors)
 
     def create(
-        self, actor: Actor, kind: OrgKind, name: str, parent_id: int | None,
-        address: str = "", phone: str = "", postcode: str = "",
+        self,
+        actor: Actor,
+        kind: OrgKind,
+        name: str,
+        parent_id: int | None,
+        address: str = "",
+        phone: str = "",
+        postcode: str = "",
     ) -> int:
         actor.require(*EDITORS)
         with self.db.write(actor.username, f"新建{kind.label} {name.strip()}") as s:
@@ -139,16 +154,25 @@ class OrganisationService:
                 select(Organisation.sort_order).where(Organisation.parent_id == parent_id)
             ).all()
             org = Organisation(
-                kind=kind.value, name=name.strip(), parent_id=parent_id,
+                kind=kind.value,
+                name=name.strip(),
+                parent_id=parent_id,
                 sort_order=max(siblings, default=0) + 1,
-                address=address.strip(), phone=phone.strip(), postcode=postcode.strip(),
+                address=address.strip(),
+                phone=phone.strip(),
+                postcode=postcode.strip(),
             )
             s.add(org)
             s.flush()
             return org.id
 
     def update(
-        self, actor: Actor, org_id: int, name: str, address: str = "", phone: str = "",
+        self,
+        actor: Actor,
+        org_id: int,
+        name: str,
+        address: str = "",
+        phone: str = "",
         postcode: str = "",
     ) -> None:
         actor.require(*EDITORS)
@@ -170,9 +194,9 @@ class OrganisationService:
             if dissolved:
                 column = Member.group_id if org.kind == OrgKind.GROUP else Member.branch_id
                 active = s.scalar(
-                    select(Member.id).where(
-                        column == org_id, Member.voided.is_(False), Member.status == "normal"
-                    ).limit(1)
+                    select(Member.id)
+                    .where(column == org_id, Member.voided.is_(False), Member.status == "normal")
+                    .limit(1)
                 )
                 if active is not None:
                     raise ValidationError(
@@ -191,7 +215,11 @@ class OrganisationService:
             ).all()
             return [
                 TermInfo(
-                    t.id, t.organisation_id, t.start_date, t.end_date, t.note,
+                    t.id,
+                    t.organisation_id,
+                    t.start_date,
+                    t.end_date,
+                    t.note,
                     tuple(
                         PostInfo(p.id, p.member_id, p.member.name, p.post, p.start_date, p.end_date)
                         for p in t.posts
@@ -235,7 +263,12 @@ class OrganisationService:
             return term.id
 
     def add_post(
-        self, actor: Actor, term_id: int, member_id: int, post: str, start: dt.date,
+        self,
+        actor: Actor,
+        term_id: int,
+        member_id: int,
+        post: str,
+        start: dt.date,
         end: dt.date | None = None,
     ) -> int:
         actor.require(*EDITORS)
@@ -260,8 +293,12 @@ class OrganisationService:
             if errors:
                 raise ValidationError(errors)
             entry = CommitteePost(
-                term_id=term_id, member_id=member_id, post=post.strip(), start_date=start,
-                end_date=end, sort_order=COMMITTEE_POSTS.index(post.strip()),
+                term_id=term_id,
+                member_id=member_id,
+                post=post.strip(),
+                start_date=start,
+                end_date=end,
+                sort_order=COMMITTEE_POSTS.index(post.strip()),
             )
             s.add(entry)
             s.flush()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from itertools import islice, product
+from typing import Any
 
 from pypinyin import Style, pinyin
 
 MAX_READINGS = 8
 
 
+def _keep_as_is(chars: str) -> Any:
+    """Characters without pinyin (letters, ·) stay as they are, one item each."""
+    return list(chars)
+
+
 def _readings(name: str, style: Style) -> list[str]:
-    parts = pinyin(name, style=style, heteronym=True, errors=lambda chars: list(chars))
+    parts = pinyin(name, style=style, heteronym=True, errors=_keep_as_is)
     combos = islice(product(*[p if p else [""] for p in parts]), MAX_READINGS)
     seen: list[str] = []
     for combo in combos:
@@ -27,7 +33,7 @@ def name_initials(name: str) -> list[str]:
 
 def name_sort_key(name: str) -> str:
     """The most common full pinyin of a name, for sorting in pinyin order."""
-    parts = pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
+    parts = pinyin(name, style=Style.NORMAL, errors=_keep_as_is)
     return " ".join(p[0] for p in parts).lower() + " " + name
 
 

@@ -32,7 +32,10 @@ class Services:
 
     @classmethod
     def build(
-        cls, db: Database, backup_dir: Path, today: dt.date | None = None,
+        cls,
+        db: Database,
+        backup_dir: Path,
+        today: dt.date | None = None,
         hasher: PasswordHasher | None = None,
     ) -> Services:
         summary = SummaryService(db)

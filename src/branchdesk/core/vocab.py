@@ -5,16 +5,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+_LABELS: dict[str, str] = {}
+
+
 class Labelled(StrEnum):
-    """A stored code with a Chinese label."""
+    """A code stored in the database, with its Chinese label (registered below)."""
 
-    label: str
-
-    def __new__(cls, code: str, label: str) -> Labelled:
-        obj = str.__new__(cls, code)
-        obj._value_ = code
-        obj.label = label
-        return obj
+    @property
+    def label(self) -> str:
+        return _LABELS[f"{type(self).__name__}.{self.value}"]
 
     @classmethod
     def from_label(cls, label: str) -> Labelled:
@@ -24,51 +23,87 @@ class Labelled(StrEnum):
         raise ValueError(label)
 
 
+def _register(enum: type[Labelled], labels: dict[str, str]) -> None:
+    assert set(labels) == {item.value for item in enum}, enum
+    for code, label in labels.items():
+        _LABELS[f"{enum.__name__}.{code}"] = label
+
+
 class Stage(Labelled):
     """人员类别: where a person stands on the way to full membership."""
 
-    APPLICANT = "applicant", "入党申请人"
-    ACTIVIST = "activist", "入党积极分子"
-    CANDIDATE = "candidate", "发展对象"
-    PROBATIONARY = "probationary", "预备党员"
-    FULL = "full", "正式党员"
+    APPLICANT = "applicant"
+    ACTIVIST = "activist"
+    CANDIDATE = "candidate"
+    PROBATIONARY = "probationary"
+    FULL = "full"
 
 
 class Status(Labelled):
     """党籍状态 of a member."""
 
-    NORMAL = "normal", "正常"
-    SUSPENDED = "suspended", "停止党籍"
-    TRANSFERRED_OUT = "transferred_out", "已转出"
-    EXPELLED = "expelled", "出党"
-    DECEASED = "deceased", "去世"
+    NORMAL = "normal"
+    SUSPENDED = "suspended"
+    TRANSFERRED_OUT = "transferred_out"
+    EXPELLED = "expelled"
+    DECEASED = "deceased"
 
 
 class Role(Labelled):
     """The role of a local account."""
 
-    ADMIN = "admin", "管理员"
-    CLERK = "clerk", "录入员"
-    REVIEWER = "reviewer", "审核人"
+    ADMIN = "admin"
+    CLERK = "clerk"
+    REVIEWER = "reviewer"
 
 
 class OrgKind(Labelled):
     """The level of an organisation in the tree."""
 
-    COMMITTEE = "committee", "党委"
-    GENERAL_BRANCH = "general_branch", "党总支"
-    BRANCH = "branch", "党支部"
-    GROUP = "group", "党小组"
+    COMMITTEE = "committee"
+    GENERAL_BRANCH = "general_branch"
+    BRANCH = "branch"
+    GROUP = "group"
 
 
 class EventKind(Labelled):
     """Kinds of dated events on a member's record."""
 
-    STAGE = "stage", "人员类别变更"
-    STATUS = "status", "党籍状态变更"
-    VOID = "void", "作废"
-    RESTORE = "restore", "撤销作废"
+    STAGE = "stage"
+    STATUS = "status"
+    VOID = "void"
+    RESTORE = "restore"
 
+
+_register(
+    Stage,
+    {
+        "applicant": "入党申请人",
+        "activist": "入党积极分子",
+        "candidate": "发展对象",
+        "probationary": "预备党员",
+        "full": "正式党员",
+    },
+)
+_register(
+    Status,
+    {
+        "normal": "正常",
+        "suspended": "停止党籍",
+        "transferred_out": "已转出",
+        "expelled": "出党",
+        "deceased": "去世",
+    },
+)
+_register(Role, {"admin": "管理员", "clerk": "录入员", "reviewer": "审核人"})
+_register(
+    OrgKind,
+    {"committee": "党委", "general_branch": "党总支", "branch": "党支部", "group": "党小组"},
+)
+_register(
+    EventKind,
+    {"stage": "人员类别变更", "status": "党籍状态变更", "void": "作废", "restore": "撤销作废"},
+)
 
 #: the parent kinds each organisation kind may hang under
 ALLOWED_PARENTS: dict[OrgKind, tuple[OrgKind | None, ...]] = {
@@ -78,7 +113,16 @@ ALLOWED_PARENTS: dict[OrgKind, tuple[OrgKind | None, ...]] = {
     OrgKind.GROUP: (OrgKind.BRANCH,),
 }
 
-COMMITTEE_POSTS = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员")
+COMMITTEE_POSTS = (
+    "书记",
+    "副书记",
+    "组织委员",
+    "宣传委员",
+    "纪检委员",
+    "青年委员",
+    "统战委员",
+    "委员",
+)
 
 ETHNICITIES = (
     "汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 "
@@ -89,5 +133,11 @@ ETHNICITIES = (
 ).split()
 
 EDUCATION_LEVELS = (
-    "研究生（博士）", "研究生（硕士）", "大学本科", "大学专科", "中等专科", "高中", "初中及以下",
+    "研究生（博士）",
+    "研究生（硕士）",
+    "大学本科",
+    "大学专科",
+    "中等专科",
+    "高中",
+    "初中及以下",
 )

@@ -29,7 +29,9 @@ def _install_qt_translations(app: QApplication) -> None:
 
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
         app.installTranslator(translator)
 
 
@@ -66,7 +68,8 @@ class Launcher:
         except Exception:
             log.exception("cannot open %s", db_path)
             QMessageBox.critical(
-                None, APP_TITLE,
+                None,
+                APP_TITLE,
                 f"无法打开数据库文件“{db_path}”。详细信息已写入日志：{self.log_file}",
             )
             return 1
@@ -112,7 +115,8 @@ class Launcher:
             if window is not None:
                 window.close()  # type: ignore[attr-defined]
             QMessageBox.information(
-                None, APP_TITLE,
+                None,
+                APP_TITLE,
                 f"已从备份“{backup.name}”恢复。恢复前的数据库已另存到备份文件夹。请重新登录。",
             )
             actor = self.sign_in(self.services)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, insert, select
+from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from branchdesk.storage.models import AuditEntry, Base, utcnow

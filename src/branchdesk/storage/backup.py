@@ -35,7 +35,10 @@ def _copy_online(source: Path, target: Path) -> None:
 
 
 def backup_database(
-    path: Path, backup_dir: Path, reason: str = "manual", target: Path | None = None,
+    path: Path,
+    backup_dir: Path,
+    reason: str = "manual",
+    target: Path | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
     """Write a consistent copy of ``path``; into ``backup_dir`` unless ``target`` is given."""
@@ -46,7 +49,9 @@ def backup_database(
         counter = 1
         while target.exists():
             counter += 1
-            target = backup_dir / f"{Path(path).stem}-{now:%Y%m%d-%H%M%S}-{reason}-{counter}{SUFFIX}"
+            target = (
+                backup_dir / f"{Path(path).stem}-{now:%Y%m%d-%H%M%S}-{reason}-{counter}{SUFFIX}"
+            )
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():

@@ -97,12 +97,13 @@ def verify_database(
         for obj in session.execute(select(model)).scalars():
             report.records_checked += 1
             identity = ",".join(str(part) for part in mapper.primary_key_from_instance(obj))
-            state = expected.get((table_name, identity))
-            if state is None:
+            found = expected.get((table_name, identity))
+            if found is None:
                 report.problems.append(
                     f"表 {table_name} 的记录 {identity} 没有审计记录（未经 BranchDesk 写入）"
                 )
                 return report
+            state = found
             for key in keys:
                 if key not in state or state[key] == REDACTED:
                     continue

@@ -72,7 +72,9 @@ def inspect_file(path: Path) -> DbInspection:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             revision = None
             if "alembic_version" in tables:
@@ -114,7 +116,10 @@ def explain(inspection: DbInspection, path: Path) -> str:
             "请安装最新版本后再打开。文件未做任何改动。"
         )
     if inspection.state is DbState.FOREIGN:
-        return f"文件“{path}”不是支部台账（BranchDesk）的数据库。请选择正确的数据库文件。文件未做任何改动。"
+        return (
+            f"文件“{path}”不是支部台账（BranchDesk）的数据库。"
+            "请选择正确的数据库文件。文件未做任何改动。"
+        )
     if inspection.state is DbState.CORRUPT:
         return (
             f"文件“{path}”已损坏或不是数据库文件（{inspection.detail}）。"

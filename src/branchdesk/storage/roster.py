@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from branchdesk.storage.models import Member, Organisation
@@ -50,12 +51,23 @@ class RosterRow:
 
 
 SORT_COLUMNS = (
-    "name", "gender", "birth_date", "id_number", "stage", "status", "branch", "group",
-    "join_date", "full_member_date", "job", "phone",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_number",
+    "stage",
+    "status",
+    "branch",
+    "group",
+    "join_date",
+    "full_member_date",
+    "job",
+    "phone",
 )
 
 
-def _sort_expression(key: str) -> ColumnElement[object]:
+def _sort_expression(key: str) -> Any:
     if key == "name":
         return Member.sort_key
     if key == "stage":
@@ -66,7 +78,7 @@ def _sort_expression(key: str) -> ColumnElement[object]:
         return Member.branch_id
     if key == "group":
         return func.coalesce(Member.group_id, 0)
-    return getattr(Member, key)  # type: ignore[no-any-return]
+    return getattr(Member, key)
 
 
 def _apply_filter(query: Select[tuple[int]], flt: RosterFilter) -> Select[tuple[int]]:
@@ -94,9 +106,7 @@ def matching_ids(
     if sort_key == "name":
         query = query.order_by(order.desc() if descending else order)
     else:
-        query = query.order_by(
-            order.desc() if descending else order, Member.sort_key, Member.id
-        )
+        query = query.order_by(order.desc() if descending else order, Member.sort_key, Member.id)
     return list(session.scalars(query))
 
 
@@ -108,17 +118,28 @@ def fetch_rows(session: Session, ids: Sequence[int]) -> dict[int, RosterRow]:
         chunk = ids[start : start + FETCH_CHUNK]
         query = (
             select(
-                Member.id, Member.name, Member.gender, Member.ethnicity, Member.birth_date,
-                Member.id_number, Member.stage, Member.status, Organisation.name,
-                func.coalesce(group.name, ""), Member.join_date, Member.full_member_date,
-                Member.job, Member.phone, Member.voided,
+                Member.id,
+                Member.name,
+                Member.gender,
+                Member.ethnicity,
+                Member.birth_date,
+                Member.id_number,
+                Member.stage,
+                Member.status,
+                Organisation.name,
+                func.coalesce(group.name, ""),
+                Member.join_date,
+                Member.full_member_date,
+                Member.job,
+                Member.phone,
+                Member.voided,
             )
             .join(Organisation, Member.branch_id == Organisation.id)
             .outerjoin(group, Member.group_id == group.id)
             .where(Member.id.in_(chunk))
         )
         for values in session.execute(query):
-            rows[values[0]] = RosterRow(*values)
+            rows[values[0]] = RosterRow(*values)  # type: ignore[call-arg]
     return rows
 
 
