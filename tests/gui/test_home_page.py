@@ -1,0 +1,100 @@
+"""The home page: counts by stage, this month's political birthdays, the 待办 list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+
+from branchdesk.core.actor import Actor
+from branchdesk.core.services import Services
+from branchdesk.core.vocab import Stage
+from branchdesk.gui.home_page import HomePage
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+
+def _rows(model) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [_cells(model, r) for r in range(model.rowCount())]
+
+
+def _seed(add_member: Callable[..., int], services: Services) -> None:
+    add_member("张三", sequence=11)  # full member, joined 2005-07-01
+    add_member("李四", sequence=12, join_date=dt.date(2005, 11, 10),
+               full_member_date=dt.date(2006, 11, 10))
+    add_member("王五", sequence=13, stage=Stage.APPLICANT, join_date=None, full_member_date=None)
+    add_member("赵六", sequence=14, stage=Stage.ACTIVIST, join_date=None, full_member_date=None)
+    second = services.organisations.find_by_name("第二党支部")
+    assert second is not None
+    add_member("孙七", sequence=15, branch_id=second.id, stage=Stage.PROBATIONARY,
+               join_date=dt.date(2026, 3, 1), full_member_date=None)
+
+
+def test_counts_by_stage_for_committee_and_branch(qtbot, services: Services, clerk: Actor,
+                                                  add_member: Callable[..., int]) -> None:
+    _seed(add_member, services)
+    page = HomePage(services, clerk, today=TODAY)
+    qtbot.addWidget(page)
+    counts = {stage: page.count_labels[stage].text() for stage in Stage}
+    assert counts == {Stage.APPLICANT: "1", Stage.ACTIVIST: "1", Stage.CANDIDATE: "0",
+                      Stage.PROBATIONARY: "1", Stage.FULL: "2"}
+    assert page.count_labels[None].text() == "5"
+
+    second = services.organisations.find_by_name("第二党支部")
+    assert second is not None
+    labels = [page.scope_combo.itemText(i) for i in range(page.scope_combo.count())]
+    assert labels[0].startswith("全部")
+    assert "第二党支部" in [t.strip("　") for t in labels]
+    assert page.select_scope(second.id)
+    assert page.count_labels[Stage.PROBATIONARY].text() == "1"
+    assert page.count_labels[Stage.FULL].text() == "0"
+    assert page.count_labels[None].text() == "1"
+
+
+def test_political_birthday_of_this_month_is_listed(qtbot, services: Services, clerk: Actor,
+                                                    add_member: Callable[..., int]) -> None:
+    _seed(add_member, services)
+    page = HomePage(services, clerk, today=TODAY)
+    qtbot.addWidget(page)
+    rows = _rows(page.birthday_model)
+    assert rows == [["2026-11-10", "李四", "第一党支部", "入党 21 周年", "2005-11-10"]]
+    assert "11月" in page.birthday_box.title()
+
+
+def test_todo_lists_committee_term_ending_within_90_days(
+    qtbot, services: Services, admin: Actor, clerk: Actor, branch_id: int,
+    add_member: Callable[..., int],
+) -> None:
+    services.organisations.add_term(clerk, branch_id, dt.date(2024, 1, 20), dt.date(2027, 1, 19))
+    second = services.organisations.find_by_name("第二党支部")
+    assert second is not None
+    services.organisations.add_term(clerk, second.id, dt.date(2023, 11, 1), dt.date(2026, 10, 31))
+    page = HomePage(services, clerk, today=TODAY)
+    qtbot.addWidget(page)
+    rows = _rows(page.todo_model)
+    assert rows[0][0] == "2026-10-31（已逾期）"
+    assert rows[0][1] == "换届提醒" and rows[0][3] == "第二党支部"
+    assert rows[1][0] == "2027-01-19"
+    assert "第一党支部委员会任期将于 2027-01-19 届满" in rows[1][2]
+    overdue = page.todo_model.data(page.todo_model.index(0, 2), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(overdue, QBrush) and overdue.color().red() > 150
+    assert page.todo_model.data(page.todo_model.index(1, 2), Qt.ItemDataRole.ForegroundRole) is None
+    assert "已逾期 1 项" in page.todo_box.title()
+
+    assert page.select_scope(branch_id)
+    assert [r[3] for r in _rows(page.todo_model)] == ["第一党支部"]
+
+
+def test_home_models_pass_qtmodeltester(qtmodeltester, qtbot, services: Services, clerk: Actor,
+                                        add_member: Callable[..., int]) -> None:
+    _seed(add_member, services)
+    page = HomePage(services, clerk, today=TODAY)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.birthday_model)
+    qtmodeltester.check(page.todo_model)

@@ -1,0 +1,128 @@
+"""The main window: navigation, title, backup from the menu, the about box, checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+
+from branchdesk import __version__
+from branchdesk.core.actor import Actor
+from branchdesk.core.services import Services
+from branchdesk.gui.main_window import MainWindow
+from branchdesk.storage.backup import list_backups
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _window(qtbot, services: Services, actor: Actor,  # type: ignore[no-untyped-def]
+            on_restore: Callable[[Path], None] | None = None) -> MainWindow:
+    assert services.db.path is not None
+    window = MainWindow(services, actor, services.db.path, on_restore=on_restore, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    return window
+
+
+def _menu_action(window: MainWindow, menu_title: str, text: str):  # type: ignore[no-untyped-def]
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu.title().startswith(menu_title):
+            for action in menu.actions():
+                if action.text().startswith(text):
+                    return action
+    raise AssertionError(f"no menu item {menu_title} › {text}")
+
+
+def test_title_names_database_user_and_role(qtbot, services: Services, clerk: Actor) -> None:
+    window = _window(qtbot, services, clerk)
+    assert window.windowTitle() == "支部台账 — test.sqlite — 李录入（录入员）"
+    texts = [w.text() for w in window.statusBar().findChildren(QLabel) if "数据库：" in w.text()]
+    assert texts and "李录入（录入员）" in texts[0] and str(services.db.path) in texts[0]
+
+
+def test_navigation_list_and_shortcuts_switch_pages(qtbot, services: Services, clerk: Actor,
+                                                    add_member: Callable[..., int]) -> None:
+    add_member("张三")
+    window = _window(qtbot, services, clerk)
+    areas = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert areas == ["首页", "花名册", "设置"]
+    assert window.stack.currentWidget() is window.home
+
+    rect = window.nav.visualItemRect(window.nav.item(1))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.roster
+    assert window.roster.count_label.text() == "共 1 人"
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings
+    tabs = [window.settings.tabText(i) for i in range(window.settings.count())]
+    assert tabs == ["组织机构", "账户", "审计日志", "数据"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.home
+    assert window.home.count_labels[None].text() == "1"
+
+    _menu_action(window, "工具", "审计日志").trigger()
+    assert window.stack.currentWidget() is window.settings
+    assert window.settings.tabText(window.settings.currentIndex()) == "审计日志"
+    assert window.audit.isVisible()
+
+
+def test_backup_menu_writes_into_backup_folder(qtbot, services: Services, clerk: Actor) -> None:
+    window = _window(qtbot, services, clerk)
+    assert list_backups(window.db_path, services.backup_dir) == []
+    action = _menu_action(window, "文件", "备份")
+    assert action.shortcut().toString() == "Ctrl+B"
+    action.trigger()
+    backups = list_backups(window.db_path, services.backup_dir)
+    assert len(backups) == 1 and backups[0].path.is_file()
+    assert backups[0].reason == "manual"
+    box = window.last_message
+    assert isinstance(box, QMessageBox) and str(backups[0].path) in box.text()
+    box.accept()
+
+    window.show_settings_tab(3)
+    assert window.data.backups.topLevelItemCount() == 1
+    first = window.data.backups.topLevelItem(0)
+    assert first is not None and first.text(1) == "手动备份"
+    qtbot.mouseClick(window.data.backup_button, Qt.MouseButton.LeftButton)
+    assert len(list_backups(window.db_path, services.backup_dir)) == 2
+    assert window.data.backups.topLevelItemCount() == 2
+
+
+def test_about_dialog_shows_version_and_data_folder(qtbot, services: Services,
+                                                    clerk: Actor) -> None:
+    window = _window(qtbot, services, clerk)
+    _menu_action(window, "帮助", "关于支部台账").trigger()
+    box = window.last_message
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert __version__ in box.text()
+    assert str(window.data_dir) in box.text()
+    box.accept()
+
+
+def test_verify_reports_a_sound_database(qtbot, services: Services, clerk: Actor,
+                                         add_member: Callable[..., int]) -> None:
+    add_member("张三")
+    window = _window(qtbot, services, clerk)
+    _menu_action(window, "工具", "校验数据库").trigger()
+    box = window.last_message
+    assert isinstance(box, QMessageBox) and "数据库完好" in box.text()
+    box.accept()
+
+
+def test_restore_only_offered_to_administrator_with_a_restorer(
+    qtbot, services: Services, admin: Actor, clerk: Actor
+) -> None:
+    restored: list[Path] = []
+    assert not _menu_action(_window(qtbot, services, clerk, restored.append),
+                            "文件", "从备份恢复").isEnabled()
+    assert not _menu_action(_window(qtbot, services, admin), "文件", "从备份恢复").isEnabled()
+    window = _window(qtbot, services, admin, restored.append)
+    assert _menu_action(window, "文件", "从备份恢复").isEnabled()
+    assert "（管理员）" in window.windowTitle()
