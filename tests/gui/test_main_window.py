@@ -126,3 +126,43 @@ def test_restore_only_offered_to_administrator_with_a_restorer(
     window = _window(qtbot, services, admin, restored.append)
     assert _menu_action(window, "文件", "从备份恢复").isEnabled()
     assert "（管理员）" in window.windowTitle()
+
+
+def test_restore_asks_then_hands_the_chosen_backup_to_the_restorer(
+    qtbot, services: Services, admin: Actor
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from branchdesk.gui.data_page import RestoreDialog
+
+    restored: list[Path] = []
+    window = _window(qtbot, services, admin, restored.append)
+    backup = window.backup_now()
+    assert backup is not None and window.last_message is not None
+    window.last_message.accept()
+    seen: list[str] = []
+
+    def answer(button_text: str) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, lambda: answer(button_text))
+            return
+        if isinstance(modal, RestoreDialog):
+            assert modal.backups.topLevelItemCount() == 1
+            modal.accept()  # the newest backup is selected
+            QTimer.singleShot(0, lambda: answer(button_text))
+            return
+        assert isinstance(modal, QMessageBox)
+        seen.append(modal.text())
+        for button in modal.buttons():
+            if button.text() == button_text:
+                button.click()
+
+    QTimer.singleShot(0, lambda: answer("否"))
+    _menu_action(window, "文件", "从备份恢复").trigger()
+    assert restored == [] and "先把当前数据库备份" in seen[0]
+
+    QTimer.singleShot(0, lambda: answer("恢复"))
+    _menu_action(window, "文件", "从备份恢复").trigger()
+    assert restored == [backup]
