@@ -1,0 +1,1 @@
+"""The Qt widgets of BranchDesk: windows, pages, dialogs and item models."""
