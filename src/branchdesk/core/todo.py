@@ -10,7 +10,8 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class DueItem:
-    """Something the clerk has to do, with its due date (``overdue`` once that passed)."""
+    """Something due on a date; a task (``actionable``) is overdue once that date passed,
+    a reminder such as a political birthday never is."""
 
     kind: str
     title: str
@@ -20,9 +21,10 @@ class DueItem:
     member_id: int | None = None
     name: str | None = None
     id_number: str | None = None
+    actionable: bool = True
 
     def overdue(self, today: dt.date) -> bool:
-        return self.due < today
+        return self.actionable and self.due < today
 
 
 class DueItemProvider(Protocol):
