@@ -67,6 +67,7 @@ class PoliticalBirthdayProvider:
                 f"入党时间 {b.join_date:%Y-%m-%d}",
                 b.member_id,
                 b.name,
+                actionable=False,
             )
 
 
