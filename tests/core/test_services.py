@@ -185,6 +185,6 @@ def test_political_birthdays_this_month(services: Services, add_member: Callable
     add_member("李四", 15)
     items = [i for i in services.todo.items(TODAY) if i.kind == "political_birthday"]
     assert [(i.name, i.due) for i in items] == [("张三", dt.date(2026, 11, 3))]
-    assert items[0].overdue(TODAY)
+    assert not items[0].overdue(TODAY)  # a reminder, not a task
     counts = services.summary.stage_counts()
     assert counts[Stage.FULL] == 2 and counts[Stage.APPLICANT] == 0
