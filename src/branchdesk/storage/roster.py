@@ -161,7 +161,7 @@ def fetch_rows(session: Session, ids: Sequence[int]) -> dict[int, RosterRow]:
             .outerjoin(group, Member.group_id == group.id)
             .where(Member.id.in_(chunk))
         )
-        for values in session.execute(query):
+        for values in session.connection().execute(query):  # Core: no ORM row overhead
             rows[values[0]] = RosterRow(*values)  # type: ignore[call-arg]
     return rows
 
