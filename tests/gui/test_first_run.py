@@ -79,3 +79,20 @@ def test_first_run_validates_each_page_inline(qtbot, empty_services) -> None:
     _click(qtbot, dialog.ui.backButton)
     assert dialog.ui.pages.currentIndex() == 0
     assert dialog.ui.username.text() == "admin"
+
+
+def test_database_made_by_init_only_asks_for_the_administrator(qtbot, empty_services) -> None:
+    from branchdesk.core.actor import SYSTEM
+
+    committee = empty_services.organisations.create(SYSTEM, OrgKind.COMMITTEE, "中共某委员会", None)
+    empty_services.organisations.create(SYSTEM, OrgKind.BRANCH, "第一党支部", committee)
+    dialog = _open(qtbot, empty_services)
+    assert "党委和党支部已建立" in dialog.ui.stepTitle.text()
+    dialog.ui.username.clear()
+    qtbot.keyClicks(dialog.ui.username, "chief")
+    qtbot.keyClicks(dialog.ui.password, "abcd1234")
+    qtbot.keyClicks(dialog.ui.password2, "abcd1234")
+    _click(qtbot, dialog.ui.nextButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.role is Role.ADMIN
+    assert [n.name for n in empty_services.organisations.all_nodes()] == ["中共某委员会", "第一党支部"]

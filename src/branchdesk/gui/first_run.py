@@ -18,7 +18,10 @@ MAX_ORG_NAME = 100
 
 
 class FirstRunDialog(QDialog):
-    """Two steps: the administrator account, then the organisation; ``actor`` afterwards."""
+    """Two steps: the administrator account, then the organisation; ``actor`` afterwards.
+
+    A database made by ``branchdesk init`` already has its organisation: then only the
+    administrator is asked for."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +30,7 @@ class FirstRunDialog(QDialog):
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
         self.errors = FieldErrors.from_form(self.ui, ADMIN_FIELDS + ORG_FIELDS)
+        self.has_organisation = bool(services.organisations.tree())
         self.ui.nextButton.clicked.connect(self.next_step)
         self.ui.backButton.clicked.connect(self.previous_step)
         self.ui.cancelButton.clicked.connect(self.reject)
@@ -37,7 +41,11 @@ class FirstRunDialog(QDialog):
     def _show_page(self, index: int) -> None:
         self.ui.pages.setCurrentIndex(index)
         self.ui.backButton.setVisible(index > 0)
-        if index == 0:
+        if index == 0 and self.has_organisation:
+            self.ui.stepTitle.setText("<b>创建管理员账户</b>（党委和党支部已建立）")
+            self.ui.nextButton.setText("完成(&F)")
+            self.ui.username.setFocus()
+        elif index == 0:
             self.ui.stepTitle.setText("<b>第 1 步（共 2 步）：创建管理员账户</b>")
             self.ui.nextButton.setText("下一步(&N)")
             self.ui.username.setFocus()
@@ -51,7 +59,10 @@ class FirstRunDialog(QDialog):
         if self.ui.pages.currentIndex() == 0:
             errors = self._admin_errors()
             self.errors.show(errors)
-            if not errors:
+            if not errors and self.has_organisation:
+                if self._create_admin():
+                    self.accept()
+            elif not errors:
                 self._show_page(1)
             return
         self.finish()
@@ -98,25 +109,33 @@ class FirstRunDialog(QDialog):
 
     # creating ----------------------------------------------------------------------
 
+    def _create_admin(self) -> bool:
+        """Create the administrator once and log in; False (errors shown) on failure."""
+        if self.actor is not None:
+            return True
+        accounts = self.services.accounts
+        username, password = self.ui.username.text().strip(), self.ui.password.text()
+        try:
+            accounts.create_first_admin(username, password, self.ui.display_name.text())
+            self.actor = accounts.login(username, password)
+        except ValidationError as exc:
+            self._show_page(0)
+            self.errors.show(exc.errors)
+            return False
+        except BranchDeskError as exc:
+            self.errors.show_exception(exc)
+            return False
+        return True
+
     def finish(self) -> None:
         errors = self._org_errors()
         if errors:
             self.errors.show(errors)
             return
         self.errors.clear()
-        accounts = self.services.accounts
-        if self.actor is None:
-            username, password = self.ui.username.text().strip(), self.ui.password.text()
-            try:
-                accounts.create_first_admin(username, password, self.ui.display_name.text())
-                self.actor = accounts.login(username, password)
-            except ValidationError as exc:
-                self._show_page(0)
-                self.errors.show(exc.errors)
-                return
-            except BranchDeskError as exc:
-                self.errors.show_exception(exc)
-                return
+        if not self._create_admin():
+            return
+        assert self.actor is not None
         orgs = self.services.organisations
         try:
             committee = orgs.find_by_name(self.ui.committee.text(), OrgKind.COMMITTEE)
