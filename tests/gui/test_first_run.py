@@ -95,4 +95,5 @@ def test_database_made_by_init_only_asks_for_the_administrator(qtbot, empty_serv
     _click(qtbot, dialog.ui.nextButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.role is Role.ADMIN
-    assert [n.name for n in empty_services.organisations.all_nodes()] == ["中共某委员会", "第一党支部"]
+    names = [n.name for n in empty_services.organisations.all_nodes()]
+    assert names == ["中共某委员会", "第一党支部"]
