@@ -133,17 +133,20 @@ print("ready", flush=True)
 
 def cold_start_ms(code: str, args: list[str]) -> float:
     """Wall time from spawning a Python process until it prints ``ready``."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    elapsed = (time.perf_counter() - started) * 1000
-    process.kill()
-    process.wait()
-    if line.strip() != "ready":
-        raise RuntimeError("the window process did not start")
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=errors,
+            text=True,
+        )
+        assert process.stdout is not None
+        ready = any(line.strip() == "ready" for line in iter(process.stdout.readline, ""))
+        elapsed = (time.perf_counter() - started) * 1000
+        process.kill()
+        process.wait()
+        if not ready:
+            errors.seek(0)
+            raise RuntimeError("the window process did not start:\n" + errors.read()[-2000:])
     return elapsed
 
 
