@@ -56,7 +56,6 @@ class Launcher:
         app = QApplication.instance() or QApplication(sys.argv)
         assert isinstance(app, QApplication)
         app.setApplicationName(APP_NAME)
-        app.setApplicationDisplayName(APP_TITLE)
         app.setApplicationVersion(__version__)
         _install_qt_translations(app)
         ExceptionHandler(self.log_file).install()
