@@ -26,7 +26,7 @@ from sqlalchemy import insert, select
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years
 from branchdesk.core.idnumber import make_id_number
-from branchdesk.core.search_keys import member_search_key, name_sort_key
+from branchdesk.core.search_keys import SearchColumns, search_columns
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import EDUCATION_LEVELS, OrgKind, Role
 from branchdesk.storage.audit import PendingEntry, append_entries, json_value
@@ -79,9 +79,9 @@ def _name(rng: random.Random) -> tuple[str, str]:
 
 
 @cache
-def _name_keys(name: str) -> tuple[str, str]:
-    """The name part of the search key (pinyin is costly; names repeat) and the sort key."""
-    return member_search_key(name, ""), name_sort_key(name)
+def _name_keys(name: str) -> SearchColumns:
+    """The stored search columns of a name (pinyin is costly; names repeat)."""
+    return search_columns(name)
 
 
 def _day_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -127,7 +127,7 @@ def _member_rows(
         is_member = join is not None
         lost = is_member and rng.random() < 0.01
         mobile = is_member and rng.random() < 0.03
-        name_key, sort_key = _name_keys(name)
+        keys = _name_keys(name)
         yield {
             "id": first_id + offset,
             "name": name,
@@ -153,9 +153,9 @@ def _member_rows(
             "note": "",
             "voided": False,
             "void_reason": "",
-            # member_search_key(name, "") ends with the separator: append the ID number
-            "search_key": name_key + id_number.lower(),
-            "sort_key": sort_key,
+            "search_key": keys.search_key,
+            "pinyin_initials": keys.pinyin_initials,
+            "sort_key": keys.sort_key,
             "created_at": created,
         }
 

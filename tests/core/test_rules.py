@@ -6,7 +6,7 @@ from branchdesk.core.dates import add_months, add_years, age_on
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.member_rules import MemberInput, validate_member
 from branchdesk.core.phone import PhoneError, normalise_phone
-from branchdesk.core.search_keys import member_search_key, name_initials
+from branchdesk.core.search_keys import name_initials, name_sort_key, search_columns
 from branchdesk.core.vocab import Stage
 
 TODAY = dt.date(2026, 11, 26)
@@ -112,6 +112,12 @@ def test_invalid_phones(raw: str) -> None:
 
 def test_pinyin_initials_include_polyphonic_surnames() -> None:
     assert name_initials("张三") == ["zs"]
-    assert "sx" in name_initials("单雄")  # 单 as a surname reads shàn
-    key = member_search_key("曾喆", "11010519491231002X")
-    assert "zz" in key and "cz" in key and "zengzhe" in key and "11010519491231002x" in key
+    assert name_initials("单雄")[0] == "sx"  # 单 as a surname reads shàn
+    columns = search_columns("曾喆")
+    assert columns.pinyin_initials.split("|")[0] == "zz" and "cz" in columns.pinyin_initials
+    assert "zengzhe" in columns.search_key and "曾喆" in columns.search_key
+
+
+def test_sort_key_uses_surname_readings() -> None:
+    names = ["曾明", "陈亮", "单伟", "邵军", "张三"]
+    assert sorted(names, key=name_sort_key) == ["陈亮", "单伟", "邵军", "曾明", "张三"]

@@ -12,7 +12,7 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years, fmt
 from branchdesk.core.errors import NotFound, PermissionDenied, ValidationError
 from branchdesk.core.member_rules import MemberInput, validate_member
-from branchdesk.core.search_keys import member_search_key, name_sort_key, normalise_query
+from branchdesk.core.search_keys import normalise_query, search_columns
 from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
 from branchdesk.storage import roster
 from branchdesk.storage.database import Database
@@ -192,8 +192,10 @@ class MemberService:
             if f.name == "stage":
                 continue
             setattr(m, f.name, getattr(data, f.name))
-        m.search_key = member_search_key(data.name, data.id_number)
-        m.sort_key = name_sort_key(data.name)
+        keys = search_columns(data.name)
+        m.search_key, m.pinyin_initials, m.sort_key = (
+            keys.search_key, keys.pinyin_initials, keys.sort_key,
+        )
 
     def create(self, actor: Actor, data: MemberInput, reason: str = "登记党员信息") -> int:
         """Add a member; the initial stage is recorded as an event with ``reason``."""

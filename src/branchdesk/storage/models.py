@@ -105,6 +105,7 @@ class Member(Base):
     __table_args__ = (
         Index("ix_members_branch_stage", "branch_id", "stage"),
         Index("ix_members_search_key_id", "search_key", "id"),
+        Index("ix_members_pinyin_initials_id", "pinyin_initials", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -131,13 +132,15 @@ class Member(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     voided: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     void_reason: Mapped[str] = mapped_column(Text, default="")
-    #: lower-case search text: name, pinyin initials (all readings), full pinyin, ID number
+    #: lower-case search text: name, pinyin initials and full pinyin (all readings)
     search_key: Mapped[str] = mapped_column(String(400), default="")
+    #: pinyin initials of the name, all readings ("zs", "sx|dx|cx"), for the commonest search
+    pinyin_initials: Mapped[str] = mapped_column(String(100), default="")
     #: pinyin of the name, for sorting by name in pinyin order
     sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __audit_ignore__ = frozenset({"search_key", "sort_key"})
+    __audit_ignore__ = frozenset({"search_key", "pinyin_initials", "sort_key"})
 
     branch: Mapped[Organisation] = relationship(foreign_keys=[branch_id])
     group: Mapped[Organisation | None] = relationship(foreign_keys=[group_id])

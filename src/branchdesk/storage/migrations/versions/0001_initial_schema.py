@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 16:26:18.058665
+Create Date: 2026-11-26 16:44:57.336562
 """
 
 from collections.abc import Sequence
@@ -130,6 +130,7 @@ def upgrade() -> None:
         sa.Column("voided", sa.Boolean(), nullable=False),
         sa.Column("void_reason", sa.Text(), nullable=False),
         sa.Column("search_key", sa.String(length=400), nullable=False),
+        sa.Column("pinyin_initials", sa.String(length=100), nullable=False),
         sa.Column("sort_key", sa.String(length=200), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -146,6 +147,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_members_branch_stage", ["branch_id", "stage"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_group_id"), ["group_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_name"), ["name"], unique=False)
+        batch_op.create_index(
+            "ix_members_pinyin_initials_id", ["pinyin_initials", "id"], unique=False
+        )
         batch_op.create_index("ix_members_search_key_id", ["search_key", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_sort_key"), ["sort_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_stage"), ["stage"], unique=False)
@@ -216,6 +220,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_members_stage"))
         batch_op.drop_index(batch_op.f("ix_members_sort_key"))
         batch_op.drop_index("ix_members_search_key_id")
+        batch_op.drop_index("ix_members_pinyin_initials_id")
         batch_op.drop_index(batch_op.f("ix_members_name"))
         batch_op.drop_index(batch_op.f("ix_members_group_id"))
         batch_op.drop_index("ix_members_branch_stage")
