@@ -142,6 +142,7 @@ def _member_rows(
             "branch_id": branch_id,
             "group_id": rng.choice(group_ids) if is_member and group_ids else None,
             "join_date": join,
+            "join_month": join.month if join else None,
             "full_member_date": full,
             "job": "退休民警" if age >= 62 else rng.choice(JOBS[:-1]),
             "phone": "1" + rng.choice("3589") + "".join(str(rng.randrange(10)) for _ in range(9)),

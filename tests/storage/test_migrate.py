@@ -25,6 +25,12 @@ def test_empty_to_head_creates_every_table(tmp_path: Path) -> None:
     assert inspect_file(tmp_path / "new.sqlite").revision == head_revision()
 
 
+def test_schema_revision_constant_is_the_alembic_head() -> None:
+    from branchdesk.storage.migrate import SCHEMA_REVISION
+
+    assert head_revision() == SCHEMA_REVISION
+
+
 def test_schema_matches_models(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext

@@ -15,6 +15,7 @@ from branchdesk.storage.database import Database
 from branchdesk.storage.models import CommitteePost, CommitteeTerm, Member, Organisation
 
 EDITORS = (Role.ADMIN, Role.CLERK)
+KIND_BY_CODE = {kind.value: kind for kind in OrgKind}
 
 
 @dataclass
@@ -84,11 +85,19 @@ class OrganisationService:
 
     def tree(self, include_dissolved: bool = True) -> list[OrgNode]:
         """The roots of the tree, each with its descendants."""
+        columns = (
+            Organisation.id, Organisation.kind, Organisation.name, Organisation.parent_id,
+            Organisation.dissolved, Organisation.address, Organisation.phone,
+            Organisation.postcode,
+        )
+        query = select(*columns).order_by(Organisation.sort_order, Organisation.id)
         with self.db.read() as s:
-            orgs = s.scalars(
-                select(Organisation).order_by(Organisation.sort_order, Organisation.id)
-            )
-            nodes = {o.id: _node(o) for o in orgs if include_dissolved or not o.dissolved}
+            rows = s.connection().execute(query).all()  # Core: thousands of groups in a county
+        nodes = {
+            row[0]: OrgNode(row[0], KIND_BY_CODE[row[1]], *row[2:])
+            for row in rows
+            if include_dissolved or not row[4]
+        }
         roots: list[OrgNode] = []
         for node in nodes.values():
             parent = nodes.get(node.parent_id) if node.parent_id else None

@@ -8,14 +8,19 @@ from enum import Enum
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from branchdesk.storage.backup import backup_database
 from branchdesk.storage.database import APPLICATION_ID, Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: the schema revision this version writes (the Alembic head; a test keeps them equal).
+#: Known, it spares loading Alembic at every start when the file is already up to date.
+SCHEMA_REVISION = "0001"
 
 
 class DatabaseOpenError(Exception):
@@ -44,12 +49,16 @@ class DbInspection:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("branchdesk.storage") / "migrations"))
     return config
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config())
 
 
@@ -88,6 +97,8 @@ def inspect_file(path: Path) -> DbInspection:
         return DbInspection(DbState.EMPTY)
     if revision is None or app_id != APPLICATION_ID:
         return DbInspection(DbState.FOREIGN)
+    if revision == SCHEMA_REVISION:
+        return DbInspection(DbState.CURRENT, revision)
     known = {rev.revision for rev in script_directory().walk_revisions()}
     if revision not in known:
         return DbInspection(DbState.NEWER, revision)
@@ -97,6 +108,8 @@ def inspect_file(path: Path) -> DbInspection:
 
 
 def _upgrade(db: Database) -> None:
+    from alembic import command
+
     config = _alembic_config()
     with as_file(files("branchdesk.storage") / "migrations") as location:
         config.set_main_option("script_location", str(location))

@@ -16,7 +16,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -121,6 +121,8 @@ class Member(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     join_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: month of the join date, kept with it: the month's political birthdays by index
+    join_month: Mapped[int | None] = mapped_column(Integer, index=True)
     full_member_date: Mapped[dt.date | None] = mapped_column(Date)
     job: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
@@ -140,7 +142,12 @@ class Member(Base):
     sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __audit_ignore__ = frozenset({"search_key", "pinyin_initials", "sort_key"})
+    __audit_ignore__ = frozenset({"search_key", "pinyin_initials", "sort_key", "join_month"})
+
+    @validates("join_date")
+    def _keep_join_month(self, _key: str, value: dt.date | None) -> dt.date | None:
+        self.join_month = value.month if value else None
+        return value
 
     branch: Mapped[Organisation] = relationship(foreign_keys=[branch_id])
     group: Mapped[Organisation | None] = relationship(foreign_keys=[group_id])

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 16:44:57.336562
+Create Date: 2026-11-26 16:49:27.003135
 """
 
 from collections.abc import Sequence
@@ -118,6 +118,7 @@ def upgrade() -> None:
         sa.Column("branch_id", sa.Integer(), nullable=False),
         sa.Column("group_id", sa.Integer(), nullable=True),
         sa.Column("join_date", sa.Date(), nullable=True),
+        sa.Column("join_month", sa.Integer(), nullable=True),
         sa.Column("full_member_date", sa.Date(), nullable=True),
         sa.Column("job", sa.String(length=100), nullable=False),
         sa.Column("phone", sa.String(length=40), nullable=False),
@@ -146,6 +147,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_members_branch_id"), ["branch_id"], unique=False)
         batch_op.create_index("ix_members_branch_stage", ["branch_id", "stage"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_group_id"), ["group_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_members_join_month"), ["join_month"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_name"), ["name"], unique=False)
         batch_op.create_index(
             "ix_members_pinyin_initials_id", ["pinyin_initials", "id"], unique=False
@@ -222,6 +224,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_members_search_key_id")
         batch_op.drop_index("ix_members_pinyin_initials_id")
         batch_op.drop_index(batch_op.f("ix_members_name"))
+        batch_op.drop_index(batch_op.f("ix_members_join_month"))
         batch_op.drop_index(batch_op.f("ix_members_group_id"))
         batch_op.drop_index("ix_members_branch_stage")
         batch_op.drop_index(batch_op.f("ix_members_branch_id"))
