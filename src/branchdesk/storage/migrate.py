@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from enum import Enum
 from importlib.resources import as_file, files
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from branchdesk.storage.backup import backup_database
