@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from branchdesk.core.accounts import AccountInfo
 from branchdesk.core.actor import Actor
@@ -14,7 +14,7 @@ from branchdesk.gui.common import (
     combo_data,
     combo_set_data,
     fill_combo,
-    localise_buttons,
+    setup_dialog_buttons,
 )
 from branchdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
 from branchdesk.gui.forms.ui_password_dialog import Ui_PasswordDialog
@@ -23,15 +23,6 @@ ROLE_HELP = (
     "管理员：管理账户和设置，也可录入；录入员：录入和修改台账；"
     "审核人：审核发展党员的各个步骤，只能查看台账。"
 )
-
-
-def _setup_buttons(dialog: QDialog, buttons: QDialogButtonBox, ok_text: str) -> None:
-    localise_buttons(buttons)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
 
 
 class AccountDialog(QDialog):
@@ -46,7 +37,7 @@ class AccountDialog(QDialog):
         self.account_id: int | None = account.id if account else None
         self.ui = Ui_AccountDialog()
         self.ui.setupUi(self)
-        _setup_buttons(self, self.ui.buttons, "保存")
+        setup_dialog_buttons(self, self.ui.buttons, "保存")
         self.errors = FieldErrors.from_form(
             self.ui, ("username", "display_name", "role", "password", "password2")
         )
@@ -106,12 +97,12 @@ class PasswordDialog(QDialog):
         self.ui.setupUi(self)
         self.errors = FieldErrors.from_form(self.ui, ("old_password", "password", "password2"))
         if account is None:
-            _setup_buttons(self, self.ui.buttons, "修改")
+            setup_dialog_buttons(self, self.ui.buttons, "修改")
             self.setWindowTitle("修改我的密码")
             self.ui.heading.setText(f"修改账户“{actor.username}”的密码。")
             self.ui.old_password.setFocus()
         else:
-            _setup_buttons(self, self.ui.buttons, "重置")
+            setup_dialog_buttons(self, self.ui.buttons, "重置")
             self.setWindowTitle(f"重置密码 — {account.username}")
             self.ui.heading.setText(
                 f"为“{account.display_name or account.username}”（{account.username}）设置新密码，"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -83,6 +84,16 @@ def localise_buttons(box: QDialogButtonBox | QMessageBox) -> None:
             button = box.button(standard)
         if button is not None:
             button.setText(text)
+
+
+def setup_dialog_buttons(dialog: QDialog, buttons: QDialogButtonBox, ok_text: str = "保存") -> None:
+    """Chinese OK/Cancel buttons, OK renamed to ``ok_text`` and default, wired to the dialog."""
+    localise_buttons(buttons)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
 
 
 # inline field errors -----------------------------------------------------------------

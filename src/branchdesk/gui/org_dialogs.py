@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years, fmt
@@ -19,8 +19,8 @@ from branchdesk.gui.common import (
     combo_set_data,
     fill_combo,
     from_qdate,
-    localise_buttons,
     prepare_date_edit,
+    setup_dialog_buttons,
     to_qdate,
 )
 from branchdesk.gui.forms.ui_end_post_dialog import Ui_EndPostDialog
@@ -42,15 +42,6 @@ def kinds_under(parent_kind: OrgKind | None) -> list[OrgKind]:
     return [kind for kind in OrgKind if parent_kind in ALLOWED_PARENTS[kind]]
 
 
-def _setup_buttons(dialog: QDialog, buttons: QDialogButtonBox, ok_text: str = "保存") -> None:
-    localise_buttons(buttons)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-
-
 class OrganisationDialog(QDialog):
     """Creates an organisation under ``parent_node`` or edits ``node``; ``org_id`` afterwards."""
 
@@ -63,7 +54,7 @@ class OrganisationDialog(QDialog):
         self.org_id: int | None = node.id if node else None
         self.ui = Ui_OrganisationDialog()
         self.ui.setupUi(self)
-        _setup_buttons(self, self.ui.buttons)
+        setup_dialog_buttons(self, self.ui.buttons)
         self.errors = FieldErrors(
             {"name": self.ui.err_name, "parent": self.ui.err_kind, "kind": self.ui.err_kind,
              "address": self.ui.err_address, "phone": self.ui.err_phone,
@@ -125,7 +116,7 @@ class TermDialog(QDialog):
         self.term_id: int | None = None
         self.ui = Ui_TermDialog()
         self.ui.setupUi(self)
-        _setup_buttons(self, self.ui.buttons)
+        setup_dialog_buttons(self, self.ui.buttons)
         self.errors = FieldErrors.from_form(self.ui, ("start_date", "end_date", "note"))
         self.setWindowTitle(f"新增委员会届次 — {org.name}")
         self.ui.heading.setText(
@@ -173,7 +164,7 @@ class PostDialog(QDialog):
         self.post_id: int | None = None
         self.ui = Ui_PostDialog()
         self.ui.setupUi(self)
-        _setup_buttons(self, self.ui.buttons)
+        setup_dialog_buttons(self, self.ui.buttons)
         self.errors = FieldErrors.from_form(self.ui, ("member", "post", "start_date", "end_date"))
         self.setWindowTitle("新增任职")
         self.ui.heading.setText(
@@ -229,7 +220,7 @@ class EndPostDialog(QDialog):
         self.services, self.actor, self.post = services, actor, post
         self.ui = Ui_EndPostDialog()
         self.ui.setupUi(self)
-        _setup_buttons(self, self.ui.buttons, "离任")
+        setup_dialog_buttons(self, self.ui.buttons, "离任")
         self.errors = FieldErrors.from_form(self.ui, ("end_date",))
         self.setWindowTitle(f"委员离任 — {post.member_name}")
         self.ui.heading.setText(
