@@ -188,3 +188,15 @@ def test_political_birthdays_this_month(services: Services, add_member: Callable
     assert not items[0].overdue(TODAY)  # a reminder, not a task
     counts = services.summary.stage_counts()
     assert counts[Stage.FULL] == 2 and counts[Stage.APPLICANT] == 0
+
+
+def test_audit_viewer_shows_labels_not_codes(
+    services: Services, clerk: Actor, add_member: Callable[..., int]
+) -> None:
+    from branchdesk.core.audit_log import AuditFilter
+
+    member_id = add_member("张三", 13)
+    services.members.change_status(clerk, member_id, Status.SUSPENDED, TODAY, "停止党籍")
+    latest = services.audit.entries(AuditFilter(member_id=member_id))[0]
+    assert latest.actor == "clerk" and latest.member_name == "张三"
+    assert ("党籍状态", "正常", "停止党籍") in latest.changes

@@ -51,7 +51,7 @@ def test_filter_by_member_name_and_show_changes(qtbot, services, clerk, admin, a
                                          page.changes.item(r, 2).text())
         for r in range(page.changes.rowCount())
     }
-    assert changes["党籍状态"] == ("normal", "suspended")
+    assert changes["党籍状态"] == ("正常", "停止党籍")
 
 
 def test_date_filter_in_local_time(qtbot, services, admin) -> None:

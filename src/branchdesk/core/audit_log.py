@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from branchdesk.core.member_rules import FIELD_LABELS
+from branchdesk.core.vocab import EventKind, Labelled, OrgKind, Role, Stage, Status
 from branchdesk.storage.database import Database
 from branchdesk.storage.integrity import IntegrityReport, verify_database
 from branchdesk.storage.models import AuditEntry, Member
@@ -89,6 +90,26 @@ def field_label(key: str) -> str:
     return FIELD_LABELS.get(key) or EXTRA_LABELS.get(key, key)
 
 
+CODED_FIELDS: dict[str, tuple[type[Labelled], ...]] = {
+    "stage": (Stage,),
+    "status": (Status,),
+    "role": (Role,),
+    "kind": (OrgKind, EventKind),
+    "from_value": (Stage, Status),
+    "to_value": (Stage, Status),
+}
+
+
+def value_label(key: str, value: Any) -> Any:
+    """A stored value as the clerk reads it: 正式党员 for ``full``, 是/否 for booleans."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    for vocabulary in CODED_FIELDS.get(key, ()):
+        if value in {item.value for item in vocabulary}:
+            return vocabulary(value).label
+    return value
+
+
 class AuditService:
     """Lists audit entries and runs the integrity check."""
 
@@ -122,7 +143,10 @@ class AuditService:
                     e.record_id,
                     name or "",
                     e.summary,
-                    [(field_label(k), v[0], v[1]) for k, v in json.loads(e.changes).items()],
+                    [
+                        (field_label(k), value_label(k, v[0]), value_label(k, v[1]))
+                        for k, v in json.loads(e.changes).items()
+                    ],
                 )
                 for e, name in s.execute(query)
             ]
