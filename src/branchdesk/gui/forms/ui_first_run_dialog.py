@@ -234,7 +234,7 @@ class Ui_FirstRunDialog(object):
         self.display_name.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u7684\u59d3\u540d", None))
         self.passwordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u5bc6\u7801(&P)\uff1a", None))
         self.password2Label.setText(QCoreApplication.translate("FirstRunDialog", u"\u518d\u8f93\u4e00\u6b21(&R)\uff1a", None))
-        self.orgIntro.setText(QCoreApplication.translate("FirstRunDialog", u"\u8bf7\u586b\u5199\u4e0a\u7ea7\u515a\u59d4\u548c\u672c\u5355\u4f4d\u7684\u515a\u652f\u90e8\u3002\u4ee5\u540e\u53ef\u4ee5\u5728\u201c\u7ec4\u7ec7\u201d\u4e2d\u589e\u52a0\u515a\u603b\u652f\u3001\u515a\u5c0f\u7ec4\u548c\u59d4\u5458\u4f1a\u3002", None))
+        self.orgIntro.setText(QCoreApplication.translate("FirstRunDialog", u"\u8bf7\u586b\u5199\u4e0a\u7ea7\u515a\u59d4\u548c\u672c\u5355\u4f4d\u7684\u515a\u652f\u90e8\u3002\u4ee5\u540e\u53ef\u4ee5\u5728\u201c\u8bbe\u7f6e \u2192 \u7ec4\u7ec7\u673a\u6784\u201d\u4e2d\u589e\u52a0\u515a\u603b\u652f\u3001\u515a\u5c0f\u7ec4\u548c\u59d4\u5458\u4f1a\u3002", None))
         self.committeeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u515a\u59d4\u540d\u79f0(&C)\uff1a", None))
         self.committee.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u5982\uff1a\u4e2d\u5171\u00d7\u00d7\u53bf\u516c\u5b89\u5c40\u59d4\u5458\u4f1a", None))
         self.branchesLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u515a\u652f\u90e8(&B)\uff1a", None))
