@@ -76,7 +76,13 @@ class Launcher:
         if actor is None:
             return 0
         self.show_main_window(self.services, actor, db_path)
+        app.aboutToQuit.connect(self.close_database)
         return app.exec()
+
+    def close_database(self) -> None:
+        """Close the connections on quitting, so SQLite folds its WAL back into the file."""
+        if self.services is not None:
+            self.services.db.dispose()
 
     def sign_in(self, services: Services) -> Actor | None:
         """First run (no accounts yet) or the login dialog; None when cancelled."""
