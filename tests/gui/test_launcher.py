@@ -54,3 +54,55 @@ def test_new_database_asks_for_first_administrator(
     assert paths.default_database.exists()
     backups = list((paths.data_dir / "backups").glob("*-daily.sqlite"))
     assert len(backups) == 1
+
+
+def test_restore_from_backup_reopens_after_login(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from branchdesk.core.actor import Actor
+    from branchdesk.core.idnumber import make_id_number
+    from branchdesk.core.member_rules import MemberInput
+    from branchdesk.core.vocab import OrgKind, Role, Stage
+    from branchdesk.gui import login_dialog
+    from branchdesk.storage.backup import backup_database, list_backups
+    from branchdesk.storage.roster import RosterFilter
+
+    launcher = make_launcher(paths)
+    services = open_services(paths.default_database, paths)
+    services.accounts.create_first_admin("admin", "secret")
+    admin = Actor("admin", Role.ADMIN)
+    committee = services.organisations.create(admin, OrgKind.COMMITTEE, "中共某委员会", None)
+    branch = services.organisations.create(admin, OrgKind.BRANCH, "第一党支部", committee)
+
+    def add(name: str, sequence: int) -> None:
+        number = make_id_number("110105", dt.date(1990, 1, 1), sequence)
+        services.members.create(
+            admin, MemberInput(name=name, id_number=number, branch_id=branch, stage=Stage.APPLICANT)
+        )
+
+    add("张三", 11)
+    backup = backup_database(paths.default_database, services.backup_dir)
+    add("李四", 13)
+    launcher.services = services
+    launcher.show_main_window(services, admin, paths.default_database)
+    old_window = launcher.window
+
+    def accept_login(self: login_dialog.LoginDialog) -> QDialog.DialogCode:
+        self.actor = admin
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec", accept_login)
+    monkeypatch.setattr(launcher_module.QMessageBox, "information", lambda *args: None)
+    launcher.restore(backup)
+
+    restored = launcher.services
+    assert restored is not services and launcher.window is not old_window
+    ids = restored.members.search_ids(RosterFilter())
+    names = [r.name for r in restored.members.rows(ids).values()]
+    assert names == ["张三"]
+    reasons = [b.reason for b in list_backups(paths.default_database, restored.backup_dir)]
+    assert "before-restore" in reasons
+    launcher.window.close()  # type: ignore[union-attr]
+    restored.db.dispose()
