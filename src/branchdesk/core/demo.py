@@ -43,6 +43,7 @@ FEMALE_CHARS = "芳娜敏静丽艳娟霞燕玲婷雪慧颖琳倩晶丹萍红怡�
 #: minority name with the middle dot; each is (name, gender, ethnicity, region)
 SPECIAL_PEOPLE = (
     ("张喆", "男", "汉族", HOME_COUNTY),
+    ("张帅", "男", "汉族", HOME_COUNTY),
     ("王堃", "男", "汉族", HOME_COUNTY),
     ("李昇", "男", "汉族", "330102"),
     ("陈玥", "女", "汉族", HOME_COUNTY),
