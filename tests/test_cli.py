@@ -99,3 +99,11 @@ def test_demo_database(tmp_path: Path, home: Path) -> None:
     assert run("verify", "--db", db, home=home).returncode == 0
     refused = run("demo", db, home=home)
     assert refused.returncode == 1 and "已存在" in refused.stderr
+
+
+def test_wrong_arguments_get_chinese_messages(home: Path) -> None:
+    result = run("bogus", home=home)
+    assert result.returncode == 2
+    assert "无效的选项" in result.stderr and "branchdesk --help" in result.stderr
+    missing = run("init", "x.sqlite", home=home)
+    assert missing.returncode == 2 and "缺少参数" in missing.stderr

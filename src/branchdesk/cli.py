@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from branchdesk import APP_TITLE, __version__
 from branchdesk.core.errors import BranchDeskError
@@ -22,11 +23,32 @@ class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's help with Chinese section titles."""
 
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        return super().add_usage(usage, actions, groups, prefix or "用法：")
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+ARGPARSE_MESSAGES = (
+    ("the following arguments are required: ", "缺少参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("expected one argument", "需要一个值"),
+    ("argument command: ", ""),
+    ("argument ", "参数 "),
+    ("choose from ", "可选："),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its error messages in Chinese."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in ARGPARSE_MESSAGES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{message}\n用 branchdesk --help 查看用法。\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    db_option = argparse.ArgumentParser(add_help=False)
+    db_option = ChineseArgumentParser(add_help=False)
     db_option.add_argument(
         "--db",
         type=Path,
@@ -34,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="数据库文件（默认：用户数据文件夹中的 branchdesk.sqlite）",
     )
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="branchdesk",
         description=DESCRIPTION,
         formatter_class=ChineseHelpFormatter,
@@ -45,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"branchdesk {__version__}", help="显示版本号并退出"
     )
-    commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
+    commands = parser.add_subparsers(
+        dest="command", title="子命令", metavar="子命令", parser_class=ChineseArgumentParser
+    )
 
     init = commands.add_parser(
         "init",
@@ -93,8 +117,9 @@ def _parser() -> argparse.ArgumentParser:
         description="检查数据库文件结构、审计记录链，以及数据是否与审计记录一致。",
     )
     verify.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    parser._positionals.title = "位置参数"
-    parser._optionals.title = "选项"
+    for each in (parser, init, demo, backup, verify):
+        each._positionals.title = "位置参数"
+        each._optionals.title = "选项"
     return parser
 
 
