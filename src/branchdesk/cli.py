@@ -68,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"branchdesk {__version__}", help="显示版本号并退出"
     )
     commands = parser.add_subparsers(
-        dest="command", title="子命令", metavar="子命令", parser_class=ChineseArgumentParser
+        dest="command", title="子命令（不带子命令时启动图形界面）", metavar="子命令",
+        parser_class=ChineseArgumentParser,
     )
 
     init = commands.add_parser(
