@@ -1,0 +1,1 @@
+"""Printed documents: PDF forms and booklets (reportlab, embedded TrueType CJK font)."""
