@@ -103,3 +103,38 @@ def test_outdated_database_is_backed_up_before_upgrade(
     open_database(path, tmp_path / "backups").dispose()
     backups = list_backups(path, tmp_path / "backups")
     assert [b.reason for b in backups] == ["before-upgrade-0000_old"]
+
+
+def test_upgrade_from_0001_keeps_data_and_backs_up_first(tmp_path: Path) -> None:
+    from alembic import command
+
+    from branchdesk.core.actor import SYSTEM
+    from branchdesk.core.services import Services
+    from branchdesk.core.vocab import OrgKind
+    from branchdesk.storage import migrate
+    from branchdesk.storage.database import Database
+
+    path = tmp_path / "old.sqlite"
+    old = Database.open_sqlite(path)
+    config = migrate._alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    Services.build(old, tmp_path / "b").organisations.create(
+        SYSTEM, OrgKind.COMMITTEE, "中共旧版委员会", None
+    )
+    old.dispose()
+    assert inspect_file(path).state is DbState.OUTDATED
+
+    db = open_database(path, tmp_path / "backups")
+    try:
+        services = Services.build(db, tmp_path / "backups")
+        assert [n.name for n in services.organisations.all_nodes()] == ["中共旧版委员会"]
+        assert services.audit.verify().sound
+    finally:
+        db.dispose()
+    assert inspect_file(path).state is DbState.CURRENT
+    (backup,) = list_backups(path, tmp_path / "backups")
+    assert backup.reason == "before-upgrade-0001"
+    assert inspect_file(backup.path).revision == "0001"

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -132,6 +133,10 @@ class Member(Base):
     mobile: Mapped[bool] = mapped_column(Boolean, default=False)
     mobile_destination: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    #: current Party discipline (无/警告/严重警告/撤销党内职务/留党察看): sponsors' eligibility
+    discipline: Mapped[str] = mapped_column(String(20), default="无", server_default="无")
+    #: parties and organisations joined (e.g. 中国共产主义青年团), for the booklet
+    organisations_joined: Mapped[str] = mapped_column(Text, default="", server_default="")
     voided: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     void_reason: Mapped[str] = mapped_column(Text, default="")
     #: lower-case search text: name, pinyin initials and full pinyin (all readings)
@@ -221,3 +226,140 @@ class AuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ResumeEntry(Base):
+    """A line of a member's 本人简历: from–to, where and what, 证明人."""
+
+    __tablename__ = "resume_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    start: Mapped[str] = mapped_column(String(20))
+    end: Mapped[str] = mapped_column(String(20), default="")
+    what: Mapped[str] = mapped_column(Text)
+    witness: Mapped[str] = mapped_column(String(50), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DevelopmentFile(Base):
+    """A member's development file (一人一册), opened with the application."""
+
+    __tablename__ = "development_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), unique=True)
+    file_number: Mapped[str] = mapped_column(String(40), unique=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StepRecord(Base):
+    """One version of the record of a step (一事一记); a correction adds a version."""
+
+    __tablename__ = "step_records"
+    __table_args__ = (Index("ix_step_records_member_step", "member_id", "step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    step: Mapped[int] = mapped_column(Integer)
+    #: the n-th record of a repeatable step (half-yearly reviews); 1 otherwise
+    occurrence: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    #: pending (awaiting review), passed, returned, superseded (corrected by a later version)
+    state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text, default="")
+    #: the step's structured fields (the record sheet's items), as JSON
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    meeting_ref: Mapped[str] = mapped_column(String(200), default="")
+    serial_number: Mapped[str] = mapped_column(String(50), default="")
+    exception_reason: Mapped[str] = mapped_column(Text, default="")
+    rulebook: Mapped[str] = mapped_column(String(20), default="")
+    #: imported history (marked as such), not recorded step by step in BranchDesk
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_by: Mapped[str] = mapped_column(String(50), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    people: Mapped[list[StepPerson]] = relationship(order_by="StepPerson.id")
+    reviews: Mapped[list[StepReview]] = relationship(order_by="StepReview.id")
+
+
+class StepPerson(Base):
+    """A person involved in a step record: 培养联系人, 入党介绍人 …"""
+
+    __tablename__ = "step_people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("step_records.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    name: Mapped[str] = mapped_column(String(50))
+    join_date: Mapped[dt.date | None] = mapped_column(Date)
+    post: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StepReview(Base):
+    """The review of a step record (一步一审): in BranchDesk, or on paper and entered."""
+
+    __tablename__ = "step_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("step_records.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    reviewer_name: Mapped[str] = mapped_column(String(50))
+    reviewer_post: Mapped[str] = mapped_column(String(100), default="")
+    review_date: Mapped[dt.date] = mapped_column(Date)
+    on_paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the reviewing account when signed off in BranchDesk
+    reviewer_username: Mapped[str | None] = mapped_column(String(50))
+    entered_by: Mapped[str] = mapped_column(String(50))
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Material(Base):
+    """A material of a development file: a stored scan (by SHA-256) or a paper original."""
+
+    __tablename__ = "materials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    record_id: Mapped[int | None] = mapped_column(ForeignKey("step_records.id"), index=True)
+    category: Mapped[str] = mapped_column(String(50))
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    media_type: Mapped[str] = mapped_column(String(50), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("material_blobs.sha256"))
+    paper_reference: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str] = mapped_column(String(50))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MaterialBlob(Base):
+    """The bytes of a scan, stored once by SHA-256 inside the database (so backups hold them)."""
+
+    __tablename__ = "material_blobs"
+    __audit__ = False  # content-addressed: the audited materials row names the hash
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CalendarDay(Base):
+    """An administrator's entry in the working-day calendar: a holiday or a make-up day."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_working_day: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(100), default="")
+
+
+class CalendarYear(Base):
+    """A year whose holiday arrangement the administrator has entered completely."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
