@@ -103,7 +103,8 @@ class BookletData:
     name: str
     branch: str
     committee: str
-    basic: tuple[Labelled, ...]  # 姓名, 性别, 民族, 出生日期, 籍贯, 学历, 单位职务或职业, 居民身份证号码, 家庭住址 …
+    #: 姓名, 性别, 民族, 出生日期, 籍贯, 学历, 单位职务或职业, 居民身份证号码, 家庭住址 …
+    basic: tuple[Labelled, ...]
     resume: tuple[ResumeRow, ...]
     organisations_joined: str  # parties and organisations joined (e.g. 共青团)
     stages: tuple[StageSection, ...]
