@@ -10,10 +10,13 @@ from argon2 import PasswordHasher
 
 from branchdesk.core.accounts import AccountService
 from branchdesk.core.audit_log import AuditService
+from branchdesk.core.development import DevelopmentDueProvider, DevelopmentService
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
+from branchdesk.core.materials import MaterialService
 from branchdesk.core.members import MemberService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
+from branchdesk.core.workday_settings import WorkdaySettings
 from branchdesk.storage.database import Database
 
 
@@ -29,6 +32,9 @@ class Services:
     summary: SummaryService
     todo: TodoBoard
     audit: AuditService
+    development: DevelopmentService
+    materials: MaterialService
+    workdays: WorkdaySettings
 
     @classmethod
     def build(
@@ -39,6 +45,7 @@ class Services:
         hasher: PasswordHasher | None = None,
     ) -> Services:
         summary = SummaryService(db)
+        workdays = WorkdaySettings(db)
         return cls(
             db=db,
             backup_dir=backup_dir,
@@ -46,6 +53,15 @@ class Services:
             organisations=OrganisationService(db),
             members=MemberService(db, today),
             summary=summary,
-            todo=TodoBoard([CommitteeTermProvider(db), PoliticalBirthdayProvider(summary)]),
+            todo=TodoBoard(
+                [
+                    DevelopmentDueProvider(db),
+                    CommitteeTermProvider(db),
+                    PoliticalBirthdayProvider(summary),
+                ]
+            ),
             audit=AuditService(db),
+            development=DevelopmentService(db, workdays.calendar, today),
+            materials=MaterialService(db),
+            workdays=workdays,
         )

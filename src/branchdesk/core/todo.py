@@ -7,6 +7,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+#: the kinds of due items and their labels in the 待办 list (each capability adds its own)
+KIND_LABELS = {
+    "application_talk": "入党谈话",
+    "activist_review": "积极分子考察",
+    "candidate_eligible": "可定发展对象",
+    "admission_meeting_due": "接收预备党员",
+    "approval_overdue": "审批超期",
+    "oath_due": "入党宣誓",
+    "probation_ending": "预备期将满",
+    "probation_ended": "预备期已满",
+    "committee_term_ending": "换届提醒",
+    "political_birthday": "政治生日",
+}
+
 
 @dataclass(frozen=True)
 class DueItem:

@@ -36,17 +36,14 @@ from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.home import Birthday
 from branchdesk.core.organisations import OrgNode
 from branchdesk.core.services import Services
-from branchdesk.core.todo import DueItem
+from branchdesk.core.todo import KIND_LABELS, DueItem
 from branchdesk.core.vocab import OrgKind, Stage
 from branchdesk.gui.common import show_error
 
 OVERDUE_COLOUR = QColor("#c00000")
 INDENT = "　　"
 #: the 类型 column of the 待办 list; a capability that adds due items adds its label here
-DUE_KIND_LABELS = {
-    "political_birthday": "政治生日",
-    "committee_term_ending": "换届提醒",
-}
+DUE_KIND_LABELS = KIND_LABELS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,198 @@
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from branchdesk.core.actor import Actor
+from branchdesk.core.development import DevelopmentService, StepInput
+from branchdesk.core.errors import PermissionDenied, ValidationError
+from branchdesk.core.idnumber import make_id_number
+from branchdesk.core.materials import MATERIAL_CATEGORIES, MaterialService
+from branchdesk.core.member_rules import MemberInput
+from branchdesk.core.services import Services
+from branchdesk.core.vocab import Stage
+
+D = dt.date
+TODAY = D(2026, 11, 26)
+
+#: one applicant's way through the 25 steps: (step, date, details, people roles)
+WALK: list[tuple[int, dt.date, dict[str, Any]]] = [
+    (1, D(2024, 1, 10), {}),
+    (2, D(2024, 1, 20), {"talker": "王书记", "talker_post": "支部书记", "place": "支部办公室",
+                         "content": "了解入党动机"}),
+    (3, D(2024, 3, 1), {"recommend_method": "党员推荐"}),
+    (4, D(2024, 3, 5), {}),
+    (5, D(2024, 3, 6), {}),
+    (6, D(2024, 9, 1), {"period_start": D(2024, 3, 1), "period_end": D(2024, 8, 31)}),
+    (6, D(2025, 3, 1), {"period_start": D(2024, 9, 1), "period_end": D(2025, 2, 28)}),
+    (7, D(2025, 3, 5), {}),
+    (8, D(2025, 3, 20), {"approval_date": D(2025, 3, 14), "publicity_start": D(2025, 3, 17),
+                         "publicity_end": D(2025, 3, 21)}),
+    (9, D(2025, 3, 25), {}),
+    (10, D(2025, 4, 1), {"conclusion": "政治审查合格"}),
+    (11, D(2025, 4, 10), {"start": D(2025, 4, 7), "end": D(2025, 4, 9), "hours": 24}),
+    (12, D(2025, 4, 15), {}),
+    (13, D(2025, 4, 20), {}),
+    (14, D(2025, 4, 25), {}),
+    (15, D(2025, 5, 10), {"entitled": 10, "present": 8, "yes": 8, "against": 0, "abstain": 0,
+                          "method": "无记名投票"}),
+    (16, D(2025, 5, 20), {"talker": "李委员", "talker_post": "党委委员"}),
+    (17, D(2025, 6, 1), {}),
+    (18, D(2025, 6, 5), {}),
+    (19, D(2025, 6, 6), {}),
+    (20, D(2025, 6, 10), {}),
+    (21, D(2025, 11, 10), {"period_start": D(2025, 5, 10), "period_end": D(2025, 11, 9)}),
+    (22, D(2026, 4, 20), {}),
+    (23, D(2026, 5, 12), {"outcome": "按期转正", "entitled": 10, "present": 9, "yes": 9,
+                          "against": 0, "abstain": 0, "method": "无记名投票"}),
+    (24, D(2026, 6, 1), {}),
+    (25, D(2026, 6, 10), {}),
+]
+
+
+@pytest.fixture
+def development(services: Services) -> DevelopmentService:
+    return DevelopmentService(services.db, today=TODAY)
+
+
+@pytest.fixture
+def applicant(services: Services, clerk: Actor, branch_id: int) -> int:
+    return services.members.create(
+        clerk,
+        MemberInput(
+            name="王堃", id_number=make_id_number("110105", D(2000, 2, 29), 11),
+            branch_id=branch_id, stage=Stage.APPLICANT,
+        ),
+    )
+
+
+def _people(step: int, full_members: list[int]) -> list[tuple[int, str]]:
+    if step == 5:
+        return [(full_members[0], "民警")]
+    if step == 9:
+        return [(full_members[0], "民警"), (full_members[1], "科长")]
+    return []
+
+
+def _record_and_pass(
+    development: DevelopmentService, clerk: Actor, reviewer: Actor, member: int, step: int,
+    day: dt.date, details: dict[str, Any], people: list[tuple[int, str]],
+) -> int:
+    record = development.record(
+        clerk, member,
+        StepInput(step, day, content=f"第 {step} 步", details=details, people=people,
+                  serial_number="2025000123" if step == 14 else ""),
+    )
+    development.review(reviewer, record, True, "同意")
+    return record
+
+
+def test_walk_through_all_25_steps(
+    services: Services, development: DevelopmentService, clerk: Actor, reviewer: Actor,
+    applicant: int, add_member: Callable[..., int],
+) -> None:
+    full = [add_member("张三", 13), add_member("李四", 15)]
+    materials = MaterialService(services.db)
+    for category in MATERIAL_CATEGORIES[:-1]:
+        materials.add_paper(clerk, applicant, category, category, "档案柜第 1 盒")
+    stages = {}
+    for step, day, details in WALK:
+        _record_and_pass(development, clerk, reviewer, applicant, step, day, details,
+                         _people(step, full))
+        stages[step] = services.members.get(applicant).data.stage
+    assert stages[2] is Stage.APPLICANT and stages[3] is Stage.ACTIVIST
+    assert stages[7] is Stage.CANDIDATE and stages[16] is Stage.CANDIDATE
+    assert stages[17] is Stage.PROBATIONARY and stages[24] is Stage.FULL
+    data = services.members.get(applicant).data
+    assert data.join_date == D(2025, 5, 10)  # 入党时间: the branch meeting (step 15)
+    assert data.full_member_date == D(2026, 5, 10)  # 转正时间: the end of the probation
+    records = development.records(applicant)
+    assert sorted({r.step for r in records}) == list(range(1, 26))
+    assert all(r.state == "passed" for r in records)
+    assert development.file_number(applicant) == "FZ2026-0001"
+    assert services.audit.verify().sound
+
+
+def test_next_step_waits_for_review(
+    development: DevelopmentService, clerk: Actor, applicant: int
+) -> None:
+    development.record(clerk, applicant, StepInput(1, D(2026, 10, 8)))
+    with pytest.raises(ValidationError, match="审核"):
+        development.record(clerk, applicant, StepInput(2, D(2026, 10, 20)))
+
+
+def test_early_candidate_refused_with_article_and_date(
+    development: DevelopmentService, clerk: Actor, reviewer: Actor, applicant: int,
+    add_member: Callable[..., int],
+) -> None:
+    full = [add_member("张三", 13)]
+    for step, day, details in WALK[:7]:
+        _record_and_pass(development, clerk, reviewer, applicant, step, day, details,
+                         _people(step, full))
+    with pytest.raises(ValidationError) as refused:
+        development.record(clerk, applicant, StepInput(7, D(2025, 2, 28)))
+    message = refused.value.errors["step"]
+    assert "确定为发展对象须在确定为入党积极分子一年以后" in message
+    assert "第十三条" in message and "2025年3月1日" in message
+
+
+def test_returned_step_is_corrected_and_history_kept(
+    development: DevelopmentService, clerk: Actor, reviewer: Actor, applicant: int
+) -> None:
+    first = development.record(clerk, applicant, StepInput(1, D(2026, 10, 8), "申请书"))
+    with pytest.raises(ValidationError, match="更正"):
+        development.review(reviewer, first, False, " ")
+    development.review(reviewer, first, False, "申请日期与申请书不符，请核对")
+    with pytest.raises(ValidationError, match="退回"):
+        development.record(clerk, applicant, StepInput(1, D(2026, 10, 9)))
+    second = development.correct(clerk, first, StepInput(1, D(2026, 10, 9), "申请书（更正）"))
+    development.review(reviewer, second, True, "")
+    versions = [(r.version, r.state, r.date) for r in development.records(applicant)]
+    assert versions == [(1, "superseded", D(2026, 10, 8)), (2, "passed", D(2026, 10, 9))]
+
+
+def test_nobody_reviews_their_own_record(
+    services: Services, development: DevelopmentService, clerk: Actor, reviewer: Actor,
+    applicant: int,
+) -> None:
+    record = development.record(clerk, applicant, StepInput(1, D(2026, 10, 8)))
+    with pytest.raises(PermissionDenied):
+        development.review(clerk, record, True, "")
+    with pytest.raises(ValidationError, match="录入人"):
+        development.enter_paper_review(clerk, record, True, "", "李录入", "组织委员", TODAY)
+    development.enter_paper_review(clerk, record, True, "同意", "王书记", "支部书记", TODAY)
+    (info,) = development.records(applicant)
+    assert info.state == "passed" and info.reviews[0].on_paper
+
+
+def test_late_approval_needs_a_reason(
+    development: DevelopmentService, clerk: Actor, reviewer: Actor, applicant: int,
+    add_member: Callable[..., int],
+) -> None:
+    full = [add_member("张三", 13), add_member("李四", 15)]
+    for step, day, details in WALK[:17]:  # up to step 16
+        _record_and_pass(development, clerk, reviewer, applicant, step, day, details,
+                         _people(step, full))
+    late = StepInput(17, D(2025, 9, 1))
+    with pytest.raises(ValidationError, match="逾期"):
+        development.record(clerk, applicant, late)
+    record = development.record(
+        clerk, applicant,
+        StepInput(17, D(2025, 9, 1), exception_reason="党委会议因防汛推迟"),
+    )
+    assert development.records(applicant)[-1].exception_reason == "党委会议因防汛推迟"
+    assert record
+
+
+def test_due_items_for_the_todo_list(
+    services: Services, development: DevelopmentService, clerk: Actor, applicant: int
+) -> None:
+    from branchdesk.core.development import DevelopmentDueProvider
+
+    record = development.record(clerk, applicant, StepInput(1, D(2026, 10, 8)))
+    development.enter_paper_review(clerk, record, True, "", "王书记", "支部书记", D(2026, 10, 9))
+    items = list(DevelopmentDueProvider(services.db).due_items(TODAY))
+    assert [(i.kind, i.name, i.overdue(TODAY)) for i in items] == [
+        ("application_talk", "王堃", True)
+    ]
