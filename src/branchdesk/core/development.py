@@ -223,7 +223,7 @@ class DevelopmentService:
                 raise ValidationError({"step": f"第 {data.step} 步“{rule.name}”的记录{state}"})
             _raise_for(self._findings(s, member, data), data.exception_reason)
             if data.step == 1:
-                self._open_file(s, member)
+                self._open_file(s, member, data.date.year)
             occurrence = 1 + max(
                 (r.occurrence for r in records if r.step == data.step), default=0
             )
@@ -417,11 +417,10 @@ class DevelopmentService:
             )
         return tuple(facts)
 
-    def _open_file(self, s: Session, member: Member) -> None:
+    def _open_file(self, s: Session, member: Member, year: int) -> None:
+        """Open the member's file, numbered by the year of the application: FZ2024-0001."""
         if s.scalar(select(DevelopmentFile.id).where(DevelopmentFile.member_id == member.id)):
             return
-        branch = s.get(Organisation, member.branch_id)
-        year = self.today().year
         count = s.scalar(
             select(func.count()).select_from(DevelopmentFile).where(
                 DevelopmentFile.file_number.like(f"FZ{year}-%")
@@ -429,7 +428,6 @@ class DevelopmentService:
         ) or 0
         number = f"FZ{year}-{count + 1:04d}"
         s.add(DevelopmentFile(member_id=member.id, file_number=number))
-        assert branch is not None
 
     def _new_record(
         self, s: Session, actor: Actor, member_id: int, data: StepInput, occurrence: int,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from branchdesk.core.dates import add_years, age_on, fmt
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.phone import PhoneError, normalise_phone
-from branchdesk.core.vocab import EDUCATION_LEVELS, ETHNICITIES, Stage
+from branchdesk.core.vocab import DISCIPLINES, EDUCATION_LEVELS, ETHNICITIES, Stage
 
 NAME_FORBIDDEN = re.compile(r"[0-9A-Za-z_@#$%^&*()+=<>?/\\|{}\[\]~`!,;:\"']")
 MINIMUM_AGE = 18
@@ -39,6 +39,8 @@ class MemberInput:
     mobile: bool = False
     mobile_destination: str = ""
     note: str = ""
+    discipline: str = "无"
+    organisations_joined: str = ""
 
 
 FIELD_LABELS = {
@@ -63,6 +65,8 @@ FIELD_LABELS = {
     "mobile": "是否流动党员",
     "mobile_destination": "外出流向",
     "note": "备注",
+    "discipline": "党纪处分",
+    "organisations_joined": "参加过的党派和团体",
     "voided": "已作废",
     "void_reason": "作废原因",
 }
@@ -143,6 +147,8 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
         errors.setdefault("lost_contact_date", "失联党员须填写失去联系日期")
     if not data.lost_contact and data.lost_contact_date is not None:
         errors.setdefault("lost_contact_date", "未失联时不应填写失去联系日期")
+    if data.discipline not in DISCIPLINES:
+        errors["discipline"] = "请选择党纪处分：" + "、".join(DISCIPLINES)
     if data.mobile and not data.mobile_destination.strip():
         errors["mobile_destination"] = "流动党员须填写外出流向"
 
@@ -158,5 +164,6 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
         address=data.address.strip(),
         mobile_destination=data.mobile_destination.strip() if data.mobile else "",
         note=data.note.strip(),
+        organisations_joined=data.organisations_joined.strip(),
     )
     return cleaned, errors

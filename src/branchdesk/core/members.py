@@ -16,7 +16,7 @@ from branchdesk.core.search_keys import normalise_query, search_columns
 from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
 from branchdesk.storage import roster
 from branchdesk.storage.database import Database
-from branchdesk.storage.models import Member, MemberEvent, Organisation
+from branchdesk.storage.models import Member, MemberEvent, Organisation, ResumeEntry
 
 EDITORS = (Role.ADMIN, Role.CLERK)
 
@@ -71,6 +71,8 @@ def _to_input(m: Member) -> MemberInput:
         mobile=m.mobile,
         mobile_destination=m.mobile_destination,
         note=m.note,
+        discipline=m.discipline,
+        organisations_joined=m.organisations_joined,
     )
 
 
@@ -370,3 +372,75 @@ def _with_stage(data: MemberInput, stage: Stage) -> MemberInput:
     from dataclasses import replace
 
     return replace(data, stage=stage)
+
+
+@dataclass(frozen=True)
+class ResumeLine:
+    """A line of a member's 本人简历 (struck-out lines are kept but not printed)."""
+
+    id: int
+    start: str
+    end: str
+    what: str
+    witness: str
+    struck_out: bool = False
+
+
+def _check_resume(start: str, what: str) -> None:
+    errors = {}
+    if not start.strip():
+        errors["start"] = "请填写起始年月，如“2018.09”"
+    if not what.strip():
+        errors["what"] = "请填写在何地、何单位学习或工作，任何职"
+    if errors:
+        raise ValidationError(errors)
+
+
+class ResumeService:
+    """The 本人简历 of a member: lines added and corrected, never deleted."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def lines(self, member_id: int, include_struck_out: bool = False) -> list[ResumeLine]:
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(ResumeEntry)
+                .where(ResumeEntry.member_id == member_id)
+                .order_by(ResumeEntry.sort_order, ResumeEntry.id)
+            )
+            return [
+                ResumeLine(r.id, r.start, r.end, r.what, r.witness, r.struck_out)
+                for r in rows
+                if include_struck_out or not r.struck_out
+            ]
+
+    def add(
+        self, actor: Actor, member_id: int, start: str, end: str, what: str, witness: str
+    ) -> int:
+        actor.require(*EDITORS)
+        _check_resume(start, what)
+        with self.db.write(actor.username, "添加简历") as s:
+            if s.get(Member, member_id) is None:
+                raise NotFound(f"党员记录 {member_id} 不存在")
+            count = len(self.lines(member_id, include_struck_out=True))
+            entry = ResumeEntry(
+                member_id=member_id, start=start.strip(), end=end.strip(), what=what.strip(),
+                witness=witness.strip(), sort_order=count + 1,
+            )
+            s.add(entry)
+            s.flush()
+            return entry.id
+
+    def update(
+        self, actor: Actor, line_id: int, start: str, end: str, what: str, witness: str,
+        struck_out: bool = False,
+    ) -> None:
+        actor.require(*EDITORS)
+        _check_resume(start, what)
+        with self.db.write(actor.username, "修改简历") as s:
+            entry = s.get(ResumeEntry, line_id)
+            if entry is None:
+                raise NotFound("简历条目不存在")
+            entry.start, entry.end, entry.what = start.strip(), end.strip(), what.strip()
+            entry.witness, entry.struck_out = witness.strip(), struck_out

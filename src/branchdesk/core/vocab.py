@@ -140,3 +140,6 @@ EDUCATION_LEVELS = (
     "高中",
     "初中及以下",
 )
+
+#: current Party discipline of a member (党纪处分), which sponsors' eligibility depends on
+DISCIPLINES = ("无", "警告", "严重警告", "撤销党内职务", "留党察看")

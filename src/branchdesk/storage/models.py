@@ -240,6 +240,8 @@ class ResumeEntry(Base):
     what: Mapped[str] = mapped_column(Text)
     witness: Mapped[str] = mapped_column(String(50), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    #: a line entered by mistake is struck out, never deleted
+    struck_out: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class DevelopmentFile(Base):

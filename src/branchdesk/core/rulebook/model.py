@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from branchdesk.core.vocab import Stage
+from branchdesk.core.vocab import DISCIPLINES, Stage
 
-#: sanctions a Party member may be under (党纪处分), "无" for none
-DISCIPLINES = ("无", "警告", "严重警告", "撤销党内职务", "留党察看")
+__all__ = ["DISCIPLINES"]  # sanctions a Party member may be under (党纪处分), re-exported
 #: outcomes of the general meeting on a probationary member (step 23)
 ON_TIME = "按期转正"
 EXTEND = "延长预备期"

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 16:59:39.715274
+Create Date: 2026-11-26 17:11:23.064828
 """
 
 from collections.abc import Sequence
@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("what", sa.Text(), nullable=False),
         sa.Column("witness", sa.String(length=50), nullable=False),
         sa.Column("sort_order", sa.Integer(), nullable=False),
+        sa.Column("struck_out", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["member_id"], ["members.id"], name=op.f("fk_resume_entries_member_id_members")
         ),
