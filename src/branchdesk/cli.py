@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from branchdesk import APP_TITLE, __version__
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.paths import AppPaths
 from branchdesk.storage.migrate import DatabaseOpenError
+
+if TYPE_CHECKING:
+    from branchdesk.core.services import Services
 
 log = logging.getLogger("branchdesk")
 
@@ -118,7 +123,39 @@ def _parser() -> argparse.ArgumentParser:
         description="检查数据库文件结构、审计记录链，以及数据是否与审计记录一致。",
     )
     verify.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    for each in (parser, init, demo, backup, verify):
+
+    reminders = commands.add_parser(
+        "reminders", help="列出到期和逾期的待办事项", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="列出指定日期到期或已逾期的待办事项（发展党员各步骤、换届、政治生日等）。",
+    )
+    reminders.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    reminders.add_argument(
+        "--on", type=_date_argument, metavar="YYYY-MM-DD", help="日期（默认：今天）"
+    )
+    reminders.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    printing = commands.add_parser(
+        "print", help="打印（输出 PDF）", add_help=False, formatter_class=ChineseHelpFormatter,
+        description="把台账打印为 PDF 文件。",
+    )
+    printing.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    documents = printing.add_subparsers(
+        dest="document", title="文书", metavar="文书", required=True,
+        parser_class=ChineseArgumentParser,
+    )
+    booklet = documents.add_parser(
+        "booklet", help="发展党员全程纪实表（一人一册）", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="打印一名党员的发展党员全程纪实表。",
+    )
+    booklet.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    booklet.add_argument(
+        "--member", required=True, metavar="ID_NUMBER", help="党员的公民身份号码"
+    )
+    booklet.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+                         help="输出的 PDF 文件")
+    for each in (parser, init, demo, backup, verify, reminders, printing, booklet):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
     return parser
@@ -207,7 +244,72 @@ def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
     return 1
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "verify": cmd_verify}
+def _date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"日期“{text}”格式不对，应为 YYYY-MM-DD，如 2026-03-02"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _open_existing(args: argparse.Namespace, paths: AppPaths) -> Services:
+    from branchdesk.core.services import Services
+    from branchdesk.storage.migrate import open_database
+
+    path = _existing_db(args, paths)
+    backup_dir = paths.backup_dir_for(path)
+    return Services.build(open_database(path, backup_dir, create=False), backup_dir)
+
+
+def cmd_reminders(args: argparse.Namespace, paths: AppPaths) -> int:
+    services = _open_existing(args, paths)
+    today = args.on or dt.date.today()
+    try:
+        items = services.todo.items(today)
+    finally:
+        services.db.dispose()
+    if args.json:
+        print(json.dumps([i.as_json(today) for i in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print(f"{today:%Y-%m-%d}：没有到期或逾期的事项。")
+    for item in items:
+        flag = "【已逾期】" if item.overdue(today) else ""
+        print(f"{item.due:%Y-%m-%d} {flag}{item.branch}  {item.title}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.core.idnumber import IdNumberError, parse_id_number
+    from branchdesk.reports.booklet_service import save_booklet
+    from branchdesk.storage.roster import RosterFilter
+
+    try:
+        number = parse_id_number(args.member).value
+    except IdNumberError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    services = _open_existing(args, paths)
+    try:
+        ids = services.members.search_ids(RosterFilter(text=number, include_voided=True))
+        if not ids:
+            print(f"错误：数据库中没有公民身份号码为 {number} 的人员。", file=sys.stderr)
+            return 1
+        save_booklet(services, ids[0], args.output)
+    finally:
+        services.db.dispose()
+    print(f"已输出：{args.output}")
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "verify": cmd_verify,
+    "reminders": cmd_reminders,
+    "print": cmd_print,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -229,6 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output was piped into a program that stopped reading
+        sys.stderr.close()
+        return 0
     except Exception:
         log.exception("branchdesk %s failed", args.command)
         print(f"错误：发生意外错误，详细信息已写入日志 {log_file}", file=sys.stderr)

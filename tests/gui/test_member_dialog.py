@@ -220,3 +220,41 @@ def test_bad_phone_is_shown_beside_the_field(qtbot, services, clerk, add_member,
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.message("phone")
     assert services.members.get(member_id).data.phone == ""
+
+
+def test_discipline_and_resume_through_the_dialog(qtbot, services, clerk, add_member) -> None:
+    from branchdesk.core.members import ResumeService
+    from branchdesk.gui.resume_dialog import ResumeLineDialog
+
+    member_id = add_member("赵六")
+    dialog = _open(qtbot, MemberDialog(services, clerk, member_id))
+    dialog.ui.discipline.setCurrentIndex(dialog.ui.discipline.findText("警告"))
+    type_text(qtbot, dialog.ui.organisations_joined, "中国共产主义青年团")
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.resumeTab)
+
+    def fill(line_dialog: ResumeLineDialog) -> None:
+        assert isinstance(line_dialog, ResumeLineDialog)
+        qtbot.mouseClick(
+            line_dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            Qt.MouseButton.LeftButton,
+        )
+        assert "起始年月" in line_dialog.errors.message("start")  # refused, still open
+        qtbot.keyClicks(line_dialog.ui.start, "2015.09")
+        qtbot.keyClicks(line_dialog.ui.end, "2018.07")
+        type_text(qtbot, line_dialog.ui.what, "示例县第一中学学生")
+        qtbot.mouseClick(
+            line_dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            Qt.MouseButton.LeftButton,
+        )
+
+    driver = on_next_modal(fill)
+    qtbot.mouseClick(dialog.ui.addResumeButton, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert dialog.ui.resume.rowCount() == 1
+    assert dialog.ui.resume.item(0, 0).text() == "2015.09—2018.07"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    data = services.members.get(member_id).data
+    assert (data.discipline, data.organisations_joined) == ("警告", "中国共产主义青年团")
+    (line,) = ResumeService(services.db).lines(member_id)
+    assert line.what == "示例县第一中学学生"

@@ -508,7 +508,7 @@ class DevelopmentDueProvider:
             for member, branch, history in histories:
                 for due in due_actions(history, today):
                     yield DueItem(
-                        due.kind, f"{member.name}：{due.message}", due.due, branch, due.rule,
+                        due.kind, f"{member.name}：{due.message}", due.due, branch, "",
                         member.id, member.name, member.id_number,
-                        actionable=due.overdue or due.due >= today,
+                        actionable=due.overdue or due.due >= today, rule=due.rule,
                     )

@@ -27,6 +27,7 @@ class Birthday:
     join_date: dt.date
     branch: str
     years: int
+    id_number: str = ""
 
 
 class SummaryService:
@@ -44,8 +45,8 @@ class SummaryService:
         with self.db.read() as s:
             rows = roster.join_anniversaries(s, today.month, branch_ids)
         return [
-            Birthday(i, name, join, branch, today.year - join.year)
-            for i, name, join, branch in rows
+            Birthday(i, name, join, branch, today.year - join.year, number)
+            for i, name, join, branch, number in rows
             if join.year < today.year
         ]
 
@@ -67,6 +68,7 @@ class PoliticalBirthdayProvider:
                 f"入党时间 {b.join_date:%Y-%m-%d}",
                 b.member_id,
                 b.name,
+                b.id_number,
                 actionable=False,
             )
 
@@ -96,5 +98,6 @@ class CommitteeTermProvider:
                     f"{name}委员会任期将于 {end:%Y-%m-%d} 届满，请按期换届",
                     end,
                     name,
-                    "《中国共产党基层组织选举工作条例》：任期届满应按期换届",
+                    "任期届满应按期换届",
+                    rule="《中国共产党章程》第三十一条",
                 )

@@ -36,6 +36,20 @@ class DueItem:
     name: str | None = None
     id_number: str | None = None
     actionable: bool = True
+    rule: str = ""  # the article the item comes from
+
+    def as_json(self, today: dt.date) -> dict[str, object]:
+        """The item as ``branchdesk reminders --json`` prints it."""
+        return {
+            "kind": self.kind,
+            "branch": self.branch,
+            "id_number": self.id_number,
+            "name": self.name,
+            "due": self.due.isoformat(),
+            "overdue": self.overdue(today),
+            "rule": self.rule,
+            "message": self.title,
+        }
 
     def overdue(self, today: dt.date) -> bool:
         return self.actionable and self.due < today

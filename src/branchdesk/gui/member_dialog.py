@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +21,16 @@ from branchdesk.core.dates import fmt
 from branchdesk.core.errors import BranchDeskError, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.member_rules import MemberInput
-from branchdesk.core.members import EventInfo, MemberDetail
+from branchdesk.core.members import EventInfo, MemberDetail, ResumeLine, ResumeService
 from branchdesk.core.services import Services
-from branchdesk.core.vocab import EDUCATION_LEVELS, ETHNICITIES, EventKind, Stage, Status
+from branchdesk.core.vocab import (
+    DISCIPLINES,
+    EDUCATION_LEVELS,
+    ETHNICITIES,
+    EventKind,
+    Stage,
+    Status,
+)
 from branchdesk.gui.common import (
     FieldErrors,
     combo_data,
@@ -35,12 +42,15 @@ from branchdesk.gui.common import (
 )
 from branchdesk.gui.forms.ui_member_dialog import Ui_MemberDialog
 from branchdesk.gui.member_event_dialog import MemberEventDialog
+from branchdesk.gui.resume_dialog import ResumeLineDialog
 
 FIELDS = (
     "name", "id_number", "gender", "birth_date", "ethnicity", "native_place", "education",
     "job", "phone", "address", "stage", "status", "branch_id", "group_id", "join_date",
     "full_member_date", "lost_contact_date", "mobile_destination", "note",
+    "organisations_joined", "discipline",
 )
+RESUME_COLUMNS = ("起止年月", "在何地、何单位学习或工作，任何职", "证明人")
 EVENT_COLUMNS = ("日期", "类别", "变更", "原因", "记录人", "记录时间")
 ERROR_BANNER = "background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 3px;"
 INFO_BANNER = "background: #eef3fb; color: #1f3b63; padding: 6px; border-radius: 3px;"
@@ -81,6 +91,7 @@ class MemberDialog(QDialog):
         self.services, self.actor, self.member_id = services, actor, member_id
         self.detail: MemberDetail | None = None
         self.modified = False
+        self.resume_lines: list[ResumeLine] = []
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
         localise_buttons(self.ui.buttons)
@@ -109,6 +120,10 @@ class MemberDialog(QDialog):
         fill_combo(ui.education, [(e, e) for e in EDUCATION_LEVELS], blank="（未填）")
         ui.education.setItemData(0, "")
         fill_combo(ui.stage, [(s.label, s) for s in Stage])
+        fill_combo(ui.discipline, [(d, d) for d in DISCIPLINES])
+        ui.addResumeButton.clicked.connect(lambda: self._edit_resume(None))
+        ui.editResumeButton.clicked.connect(self._edit_selected_resume)
+        ui.resume.doubleClicked.connect(self._edit_selected_resume)
         fill_combo(
             ui.branch_id,
             [(b.name, b.id) for b in self.services.organisations.branches()],
@@ -137,10 +152,18 @@ class MemberDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        resume = self.ui.resume
+        resume.setColumnCount(len(RESUME_COLUMNS))
+        resume.setHorizontalHeaderLabels(list(RESUME_COLUMNS))
+        resume.verticalHeader().hide()
+        resume.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        resume.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _start_new(self, default_branch_id: int | None) -> None:
         self.setWindowTitle("新增党员")
-        self.ui.tabs.setTabVisible(1, False)
+        self.ui.tabs.setTabVisible(self.ui.tabs.indexOf(self.ui.historyTab), False)
+        self.ui.tabs.setTabVisible(self.ui.tabs.indexOf(self.ui.resumeTab), False)
+        combo_set_data(self.ui.discipline, "无")
         combo_set_data(self.ui.ethnicity, "汉族")
         combo_set_data(self.ui.stage, Stage.FULL)
         self.ui.status.setText(Status.NORMAL.label)
@@ -178,6 +201,9 @@ class MemberDialog(QDialog):
         ui.mobile.setChecked(d.mobile)
         ui.mobile_destination.setText(d.mobile_destination)
         ui.note.setPlainText(d.note)
+        ui.organisations_joined.setText(d.organisations_joined)
+        combo_set_data(ui.discipline, d.discipline)
+        self._fill_resume()
         self._lost_contact_toggled(d.lost_contact)
         self._mobile_toggled(d.mobile)
         self._show_standing(detail)
@@ -233,10 +259,47 @@ class MemberDialog(QDialog):
         cancel.setText("关闭" if read_only else "取消")
         voided = self.detail is not None and self.detail.voided
         can_edit = self.actor.can_edit_records and not voided
+        ui.addResumeButton.setVisible(can_edit)
+        ui.editResumeButton.setVisible(can_edit)
         ui.changeStageButton.setVisible(can_edit)
         ui.changeStatusButton.setVisible(can_edit)
         ui.voidButton.setVisible(can_edit)
         ui.restoreButton.setVisible(voided and self.actor.is_admin)
+
+    def _fill_resume(self) -> None:
+        """The 本人简历 lines, struck-out ones greyed and crossed out."""
+        if self.member_id is None:
+            return
+        lines = ResumeService(self.services.db).lines(self.member_id, include_struck_out=True)
+        self.resume_lines = lines
+        table = self.ui.resume
+        table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            period = f"{line.start}—{line.end}" if line.end else f"{line.start}—至今"
+            for column, text in enumerate((period, line.what, line.witness)):
+                item = QTableWidgetItem(text)
+                if line.struck_out:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setForeground(QColor("#8a8a8a"))
+                    item.setToolTip("已划去")
+                table.setItem(row, column, item)
+
+    def _edit_selected_resume(self) -> None:
+        row = self.ui.resume.currentRow()
+        if 0 <= row < len(self.resume_lines):
+            self._edit_resume(self.resume_lines[row])
+
+    def _edit_resume(self, line: ResumeLine | None) -> None:
+        if self.member_id is None or self.read_only:
+            return
+        dialog = ResumeLineDialog(
+            ResumeService(self.services.db), self.actor, self.member_id, line, self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.modified = True
+            self._fill_resume()
 
     def _fill_events(self, events: tuple[EventInfo, ...]) -> None:
         names = {a.username: a.display_name for a in self.services.accounts.list_accounts()}
@@ -331,6 +394,8 @@ class MemberDialog(QDialog):
             mobile=ui.mobile.isChecked(),
             mobile_destination=ui.mobile_destination.text(),
             note=ui.note.toPlainText(),
+            discipline=combo_data(ui.discipline) or "无",
+            organisations_joined=ui.organisations_joined.text(),
         )
 
     def save(self) -> None:

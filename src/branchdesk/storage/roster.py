@@ -232,10 +232,10 @@ def stage_counts(session: Session, branch_ids: Sequence[int] | None) -> dict[str
 
 def join_anniversaries(
     session: Session, month: int, branch_ids: Sequence[int] | None
-) -> list[tuple[int, str, dt.date, str]]:
-    """Members whose join date falls in ``month`` (id, name, join date, branch name)."""
+) -> list[tuple[int, str, dt.date, str, str]]:
+    """Members whose join date falls in ``month`` (id, name, join date, branch, ID number)."""
     query = (
-        select(Member.id, Member.name, Member.join_date, Organisation.name)
+        select(Member.id, Member.name, Member.join_date, Organisation.name, Member.id_number)
         .join(Organisation, Member.branch_id == Organisation.id)
         .where(
             Member.join_month == month,
@@ -248,4 +248,4 @@ def join_anniversaries(
     if branch_ids is not None:
         query = query.where(Member.branch_id.in_(branch_ids))
     rows = session.connection().execute(query).all()  # Core: no ORM row overhead
-    return [(i, n, d, b) for i, n, d, b in rows if d is not None]
+    return [(i, n, d, b, number) for i, n, d, b, number in rows if d is not None]

@@ -204,6 +204,36 @@ class Ui_MemberDialog(object):
 
         self.leftForm.setWidget(19, QFormLayout.ItemRole.FieldRole, self.err_address)
 
+        self.orgsLabel = QLabel(self.infoTab)
+        self.orgsLabel.setObjectName(u"orgsLabel")
+
+        self.leftForm.setWidget(20, QFormLayout.ItemRole.LabelRole, self.orgsLabel)
+
+        self.organisations_joined = QLineEdit(self.infoTab)
+        self.organisations_joined.setObjectName(u"organisations_joined")
+
+        self.leftForm.setWidget(20, QFormLayout.ItemRole.FieldRole, self.organisations_joined)
+
+        self.err_organisations_joined = QLabel(self.infoTab)
+        self.err_organisations_joined.setObjectName(u"err_organisations_joined")
+
+        self.leftForm.setWidget(21, QFormLayout.ItemRole.FieldRole, self.err_organisations_joined)
+
+        self.disciplineLabel = QLabel(self.infoTab)
+        self.disciplineLabel.setObjectName(u"disciplineLabel")
+
+        self.leftForm.setWidget(22, QFormLayout.ItemRole.LabelRole, self.disciplineLabel)
+
+        self.discipline = QComboBox(self.infoTab)
+        self.discipline.setObjectName(u"discipline")
+
+        self.leftForm.setWidget(22, QFormLayout.ItemRole.FieldRole, self.discipline)
+
+        self.err_discipline = QLabel(self.infoTab)
+        self.err_discipline.setObjectName(u"err_discipline")
+
+        self.leftForm.setWidget(23, QFormLayout.ItemRole.FieldRole, self.err_discipline)
+
 
         self.leftColumn.addLayout(self.leftForm)
 
@@ -400,6 +430,46 @@ class Ui_MemberDialog(object):
         self.columns.addLayout(self.rightColumn)
 
         self.tabs.addTab(self.infoTab, "")
+        self.resumeTab = QWidget()
+        self.resumeTab.setObjectName(u"resumeTab")
+        self.resumeLayout = QVBoxLayout(self.resumeTab)
+        self.resumeLayout.setObjectName(u"resumeLayout")
+        self.resumeIntro = QLabel(self.resumeTab)
+        self.resumeIntro.setObjectName(u"resumeIntro")
+        self.resumeIntro.setWordWrap(True)
+
+        self.resumeLayout.addWidget(self.resumeIntro)
+
+        self.resume = QTableWidget(self.resumeTab)
+        self.resume.setObjectName(u"resume")
+        self.resume.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.resume.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.resume.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.resumeLayout.addWidget(self.resume)
+
+        self.resumeButtons = QHBoxLayout()
+        self.resumeButtons.setObjectName(u"resumeButtons")
+        self.addResumeButton = QPushButton(self.resumeTab)
+        self.addResumeButton.setObjectName(u"addResumeButton")
+        self.addResumeButton.setAutoDefault(False)
+
+        self.resumeButtons.addWidget(self.addResumeButton)
+
+        self.editResumeButton = QPushButton(self.resumeTab)
+        self.editResumeButton.setObjectName(u"editResumeButton")
+        self.editResumeButton.setAutoDefault(False)
+
+        self.resumeButtons.addWidget(self.editResumeButton)
+
+        self.resumeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.resumeButtons.addItem(self.resumeSpacer)
+
+
+        self.resumeLayout.addLayout(self.resumeButtons)
+
+        self.tabs.addTab(self.resumeTab, "")
         self.historyTab = QWidget()
         self.historyTab.setObjectName(u"historyTab")
         self.historyLayout = QVBoxLayout(self.historyTab)
@@ -477,6 +547,8 @@ class Ui_MemberDialog(object):
         self.jobLabel.setBuddy(self.job)
         self.phoneLabel.setBuddy(self.phone)
         self.addressLabel.setBuddy(self.address)
+        self.orgsLabel.setBuddy(self.organisations_joined)
+        self.disciplineLabel.setBuddy(self.discipline)
         self.stageLabel.setBuddy(self.stage)
         self.statusLabel.setBuddy(self.status)
         self.branch_idLabel.setBuddy(self.branch_id)
@@ -504,10 +576,15 @@ class Ui_MemberDialog(object):
         QWidget.setTabOrder(self.lost_contact, self.lost_contact_date)
         QWidget.setTabOrder(self.lost_contact_date, self.mobile)
         QWidget.setTabOrder(self.mobile, self.mobile_destination)
-        QWidget.setTabOrder(self.mobile_destination, self.note)
+        QWidget.setTabOrder(self.mobile_destination, self.organisations_joined)
+        QWidget.setTabOrder(self.organisations_joined, self.discipline)
+        QWidget.setTabOrder(self.discipline, self.note)
         QWidget.setTabOrder(self.note, self.buttons)
         QWidget.setTabOrder(self.buttons, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.events)
+        QWidget.setTabOrder(self.tabs, self.resume)
+        QWidget.setTabOrder(self.resume, self.addResumeButton)
+        QWidget.setTabOrder(self.addResumeButton, self.editResumeButton)
+        QWidget.setTabOrder(self.editResumeButton, self.events)
         QWidget.setTabOrder(self.events, self.changeStageButton)
         QWidget.setTabOrder(self.changeStageButton, self.changeStatusButton)
         QWidget.setTabOrder(self.changeStatusButton, self.voidButton)
@@ -537,6 +614,12 @@ class Ui_MemberDialog(object):
         self.phoneLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8054\u7cfb\u7535\u8bdd(&T)\uff1a", None))
         self.phone.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u624b\u673a 11 \u4f4d\uff0c\u6216\u5ea7\u673a\u5982 0571-87654321", None))
         self.addressLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5bb6\u5ead\u4f4f\u5740(&A)\uff1a", None))
+        self.orgsLabel.setText(QCoreApplication.translate("MemberDialog", u"\u53c2\u52a0\u515a\u6d3e\u56e2\u4f53(&G)\uff1a", None))
+        self.organisations_joined.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u53c2\u52a0\u8fc7\u4f55\u79cd\u515a\u6d3e\u548c\u56e2\u4f53\uff0c\u5982\uff1a\u4e2d\u56fd\u5171\u4ea7\u4e3b\u4e49\u9752\u5e74\u56e2", None))
+        self.disciplineLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u7eaa\u5904\u5206(&K)\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.discipline.setToolTip(QCoreApplication.translate("MemberDialog", u"\u6b63\u5728\u53d7\u5230\u7684\u515a\u7eaa\u5904\u5206\u3002\u53d7\u7559\u515a\u5bdf\u770b\u5904\u5206\u7684\u515a\u5458\u4e0d\u80fd\u62c5\u4efb\u5165\u515a\u4ecb\u7ecd\u4eba\u3002", None))
+#endif // QT_CONFIG(tooltip)
         self.stageLabel.setText(QCoreApplication.translate("MemberDialog", u"\u4eba\u5458\u7c7b\u522b(&S)\uff1a", None))
         self.statusLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u7c4d\u72b6\u6001\uff1a", None))
         self.branch_idLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u515a\u652f\u90e8(&B)\uff1a", None))
@@ -551,6 +634,10 @@ class Ui_MemberDialog(object):
         self.mobile_destination.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5916\u51fa\u6d41\u5411\uff0c\u5982\uff1a\u4e0a\u6d77\u5e02\u6d66\u4e1c\u65b0\u533a", None))
         self.noteLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8(&N)\uff1a", None))
         self.tabs.setTabText(self.tabs.indexOf(self.infoTab), QCoreApplication.translate("MemberDialog", u"\u57fa\u672c\u4fe1\u606f", None))
+        self.resumeIntro.setText(QCoreApplication.translate("MemberDialog", u"\u4ece\u4e0a\u5b66\u8d77\u586b\u5199\uff0c\u8d77\u6b62\u5e74\u6708\u76f8\u8854\u63a5\u3002\u586b\u9519\u7684\u6761\u76ee\u53ef\u4fee\u6539\u6216\u5212\u53bb\uff08\u5212\u53bb\u7684\u6761\u76ee\u4fdd\u7559\u5728\u5386\u53f2\u4e2d\uff0c\u4e0d\u518d\u6253\u5370\uff09\u3002", None))
+        self.addResumeButton.setText(QCoreApplication.translate("MemberDialog", u"\u6dfb\u52a0\u7b80\u5386\u2026", None))
+        self.editResumeButton.setText(QCoreApplication.translate("MemberDialog", u"\u4fee\u6539\u6216\u5212\u53bb\u2026", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.resumeTab), QCoreApplication.translate("MemberDialog", u"\u672c\u4eba\u7b80\u5386", None))
         self.historyIntro.setText(QCoreApplication.translate("MemberDialog", u"\u4eba\u5458\u7c7b\u522b\u548c\u515a\u7c4d\u72b6\u6001\u53ea\u80fd\u901a\u8fc7\u53d8\u66f4\u4e8b\u4ef6\u4fee\u6539\uff0c\u6bcf\u6b21\u53d8\u66f4\u90fd\u8bb0\u5f55\u65e5\u671f\u548c\u539f\u56e0\u3002", None))
         self.changeStageButton.setText(QCoreApplication.translate("MemberDialog", u"\u53d8\u66f4\u4eba\u5458\u7c7b\u522b\u2026", None))
         self.changeStatusButton.setText(QCoreApplication.translate("MemberDialog", u"\u53d8\u66f4\u515a\u7c4d\u72b6\u6001\u2026", None))
