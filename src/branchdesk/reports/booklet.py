@@ -1,0 +1,884 @@
+"""The member development booklet (发展党员全程纪实表, 一人一册) as an A4 PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from branchdesk.reports.booklet_data import (
+    BookletData,
+    Labelled,
+    RecordBlock,
+    StageSection,
+    StepSection,
+)
+from branchdesk.reports.cjk_paragraph import ChineseParagraph
+from branchdesk.reports.fonts import FontFace, FontSet, MissingGlyphsError, default_fonts
+
+TITLE = "发展党员全程纪实表"
+EMPTY = "无"  # the record sheet's printing rule: an empty field reads 无
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = 25 * mm  # binding edge
+MARGIN_RIGHT = 20 * mm
+MARGIN_TOP = 22 * mm  # the running header sits inside it
+MARGIN_BOTTOM = 20 * mm  # the page number sits inside it
+WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+LABEL_WIDTH = 30 * mm
+INK = colors.black
+GREY_INK = colors.Color(0.45, 0.45, 0.45)
+LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
+TITLE_SHADE = colors.Color(0.85, 0.85, 0.85)
+SUPERSEDED_SHADE = colors.Color(0.96, 0.96, 0.96)
+RULE = 0.5
+LONG_VALUE = 600  # characters: about half a page in a value cell
+
+
+def render_booklet(
+    data: BookletData, target: Path | BinaryIO, *, fonts: FontSet | None = None
+) -> None:
+    """Print one member's booklet to a PDF file (or an open binary stream)."""
+    render_booklets([data], target, fonts=fonts)
+
+
+def render_booklets(
+    datas: Iterable[BookletData], target: Path | BinaryIO, *, fonts: FontSet | None = None
+) -> None:
+    """Print several booklets into one PDF, each with its cover and its own page numbers.
+
+    Raises MissingGlyphsError (nothing is written) when a text holds a character
+    that no installed font can print.
+    """
+    fonts = fonts or default_fonts()
+    booklets = list(datas)
+    if not booklets:
+        raise ValueError("没有要打印的纪实表")
+    check_printable(booklets, fonts)
+    buffer = io.BytesIO()
+    document = _BookletDocument(buffer, fonts, booklets[0] if len(booklets) == 1 else None)
+    layout = _Layout(fonts)
+
+    def parts() -> Iterator[list[Flowable]]:
+        for index, data in enumerate(booklets):
+            between = [NextPageTemplate("cover"), PageBreak()] if index else []
+            yield between + layout.booklet(index, data)
+
+    document.build(_LazyStory(parts()), canvasmaker=_CompactCanvas)
+    _write(buffer.getvalue(), target)
+
+
+def save_booklets(
+    datas: Iterable[BookletData], folder: Path, *, fonts: FontSet | None = None
+) -> list[Path]:
+    """Print each booklet to its own PDF in ``folder`` (档案编号_姓名.pdf); return the paths.
+
+    Memory stays flat however many booklets there are; every booklet is checked for
+    unprintable characters before the first file is written.
+    """
+    fonts = fonts or default_fonts()
+    booklets = list(datas)
+    check_printable(booklets, fonts)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    taken: set[str] = set()
+    for data in booklets:
+        stem = _UNSAFE.sub("_", f"{data.file_number}_{data.name}".strip("_ .")) or "纪实表"
+        name, number = f"{stem}.pdf", 1
+        while name.lower() in taken or (folder / name).exists():
+            number += 1
+            name = f"{stem}（{number}）.pdf"
+        taken.add(name.lower())
+        render_booklet(data, folder / name, fonts=fonts)
+        paths.append(folder / name)
+    return paths
+
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def check_printable(booklets: Sequence[BookletData], fonts: FontSet) -> None:
+    """Raise MissingGlyphsError if any text of the booklets holds an unprintable character."""
+    missing: set[str] = set()
+    where: list[str] = []
+    for data in booklets:
+        for place, text in booklet_texts(data):
+            lacking = fonts.missing_glyphs(text)
+            if lacking:
+                missing |= lacking
+                label = f"{data.name}：{place}" if len(booklets) > 1 else place
+                if label not in where:
+                    where.append(label)
+    if missing:
+        raise MissingGlyphsError(missing, where[:5])
+
+
+def booklet_texts(data: BookletData) -> Iterator[tuple[str, str]]:
+    """Every text a booklet prints, with where it is (for messages about it)."""
+    yield "姓名", data.name
+    yield "档案编号", data.file_number
+    yield "所在党支部", data.branch
+    yield "上级党委", data.committee
+    for item in data.basic:
+        yield f"个人基本情况·{item.label}", item.label + item.value
+    for row in data.resume:
+        yield "本人简历", row.start + row.end + row.what + row.witness
+    yield "参加过何种党派和团体", data.organisations_joined
+    for stage in data.stages:
+        yield stage.title, stage.title
+        for step in stage.steps:
+            place = f"第{step.number}步"
+            yield place, step.name + step.article
+            for record in step.records:
+                yield place, record.title + record.date + record.exception_reason
+                for item in record.fields:
+                    yield f"{place}·{item.label}", item.label + item.value
+                for person in record.people:
+                    yield f"{place}·{person.role}", "".join(
+                        (person.role, person.name, person.join_date, person.post)
+                    )
+                for material in record.materials:
+                    yield f"{place}·材料", material.title + material.kind + material.reference
+                for review in record.reviews:
+                    yield f"{place}·审核", "".join(
+                        (review.reviewer, review.post, review.date, review.outcome, review.opinion)
+                    )
+    for line in data.checklist:
+        yield "归档材料清单", line.material + line.note
+    yield "备注", data.remarks
+    yield "打印日期", data.printed_on
+    yield "审核依据", data.rulebook
+    for role in data.signatures:
+        yield "签字", role
+
+
+def _write(pdf: bytes, target: Path | BinaryIO) -> None:
+    """Write the finished PDF; a file on disk is replaced only once it is complete."""
+    if not isinstance(target, Path):
+        target.write(pdf)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def today_text(day: dt.date | None = None) -> str:
+    """A date as the record sheet writes it: 2026年11月26日."""
+    day = day or dt.date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# --- drawing text on the canvas (cover, header, footer) -------------------------------
+
+
+def _draw_text(
+    canvas: Any,
+    fonts: FontSet,
+    face: FontFace,
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    align: str = "left",
+    bold: bool = False,
+) -> float:
+    """Draw ``text`` with fallback fonts for characters ``face`` lacks; return its width."""
+    runs = list(fonts.runs(text, face))
+    width = sum(stringWidth(piece, name, size) for name, piece in runs)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    canvas.saveState()
+    if bold:  # the CJK fonts have no bold face: fill and stroke the outlines
+        canvas.setLineWidth(size / 30)
+    for name, piece in runs:
+        text_object = canvas.beginText(x, y)
+        text_object.setFont(name, size)
+        if bold:
+            text_object.setTextRenderMode(2)
+        text_object.textOut(piece)
+        canvas.drawText(text_object)
+        x += stringWidth(piece, name, size)
+    canvas.restoreState()
+    return width
+
+
+def _fit_size(fonts: FontSet, face: FontFace, text: str, size: float, width: float) -> float:
+    """The font size (at most ``size``) at which ``text`` fits in ``width``."""
+    natural = sum(stringWidth(piece, name, size) for name, piece in fonts.runs(text, face))
+    return size if natural <= width else max(8.0, size * width / natural)
+
+
+# --- the document: page templates, running header, page numbers ----------------------
+
+
+@dataclass
+class _BookletMark:
+    """Where the booklet being laid out began (its cover's page) and what its header says."""
+
+    index: int
+    name: str
+    file_number: str
+    cover_page: int
+
+
+class _Cover(Flowable):  # type: ignore[misc]
+    """The cover page: title, 一人一册, name, branch, committee, file number, date."""
+
+    def __init__(self, index: int, data: BookletData, fonts: FontSet) -> None:
+        super().__init__()
+        self.index = index
+        self.data = data
+        self.fonts = fonts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, available_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, fonts, data = self.canv, self.fonts, self.data
+        body, heading = fonts.body, fonts.heading
+        width, top = self.width, self.height
+        centre = width / 2
+        canvas.setFillColor(INK)
+        _draw_text(canvas, fonts, heading, TITLE, centre, top * 0.70, 28, "center", bold=True)
+        _draw_text(canvas, fonts, heading, "（一人一册）", centre, top * 0.70 - 40, 15, "center")
+        lines = (
+            ("姓　　名", data.name),
+            ("所在党支部", data.branch),
+            ("上级党委", data.committee),
+            ("档案编号", data.file_number),
+        )
+        label_right = centre - 38 * mm
+        value_left, value_width = label_right + 4 * mm, 100 * mm
+        y = top * 0.43
+        canvas.setLineWidth(0.6)
+        for label, value in lines:
+            _draw_text(canvas, fonts, body, f"{label}：", label_right, y, 15, "right")
+            text = value or EMPTY
+            size = _fit_size(fonts, body, text, 15, value_width - 4 * mm)
+            _draw_text(
+                canvas, fonts, body, text, value_left + value_width / 2, y, size, "center"
+            )
+            canvas.line(value_left, y - 5, value_left + value_width, y - 5)
+            y -= 14 * mm
+        y = 30 * mm
+        canvas.setFont(body.name, 12)
+        left, right = "本册正文共 ", "10 页（不含封面）"  # the count is filled in at the end
+        x = centre - stringWidth(left + right, body.name, 12) / 2 + stringWidth(
+            left, body.name, 12
+        )
+        canvas.drawRightString(x, y, left)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(_total_form(self.index, cover=True))
+        canvas.restoreState()
+        _draw_text(
+            canvas, fonts, body, f"打印日期：{self.data.printed_on or today_text()}", centre,
+            y - 9 * mm, 12, "center",
+        )
+        if data.rulebook:
+            _draw_text(
+                canvas, fonts, body, f"审核依据：{data.rulebook}", centre, y - 17 * mm, 10.5,
+                "center",
+            )
+
+
+class _BookletEnd(Flowable):  # type: ignore[misc]
+    """Marks the end of a booklet, so its page count can be printed on every page."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+def _total_form(index: int, cover: bool = False) -> str:
+    """The name of the form that prints a booklet's page count (filled in at its end)."""
+    return f"BranchDeskBooklet{index}{'Cover' if cover else ''}Total"
+
+
+class _LazyStory(list):  # type: ignore[type-arg]
+    """A story that lays out the next booklet only as the previous one is finished.
+
+    platypus takes flowables from the front of its list and asks for the list's length
+    before each; building a thousand booklets' flowables up front would hold them all.
+    """
+
+    def __init__(self, parts: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self._parts = parts
+        self._refill()
+
+    def _refill(self) -> None:
+        while list.__len__(self) < 2:
+            part = next(self._parts, None)
+            if part is None:
+                return
+            self.extend(part)
+
+    def __len__(self) -> int:
+        self._refill()
+        return list.__len__(self)
+
+
+class _CompactCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that compresses each finished page at once instead of at save.
+
+    reportlab keeps every page's drawing operators as text until the document is
+    saved (about 100 kB a page of tables); compressed they take a tenth of that, so a
+    batch of a thousand booklets fits in memory.
+    """
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        if page.stream and getattr(page, "compression", False) and not page.Contents:
+            text = page.stream
+            stream = PDFStream(
+                content=zlib.compress(text.encode("utf8") if isinstance(text, str) else text)
+            )
+            stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+            stream.__Comment__ = "page stream"
+            page.Contents = stream
+            page.stream = None
+
+
+class _BookletDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A4 pages: the cover without header or number, the body with both."""
+
+    def __init__(self, buffer: BinaryIO, fonts: FontSet, single: BookletData | None) -> None:
+        title = f"{TITLE}（{single.name}）" if single else TITLE
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            subject=TITLE,
+            author=single.branch if single else "",
+            creator="BranchDesk 支部台账",
+            initialFontName=fonts.body.name,
+        )
+        self.fonts = fonts
+        self.mark: _BookletMark | None = None
+        self.finished: tuple[int, int] | None = None  # (booklet index, body pages)
+        frame = Frame(
+            MARGIN_LEFT, MARGIN_BOTTOM, WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", frames=[frame], onPageEnd=self._define_totals),
+                PageTemplate("body", frames=[frame], onPage=self._header,
+                             onPageEnd=self._footer),
+            ]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Cover):
+            self.mark = _BookletMark(
+                flowable.index, flowable.data.name, flowable.data.file_number, self.page
+            )
+        elif isinstance(flowable, _BookletEnd) and self.mark is not None:
+            self.finished = (flowable.index, self.page - self.mark.cover_page)
+
+    def _header(self, canvas: Any, document: Any) -> None:
+        if self.mark is None:
+            return
+        fonts, body = self.fonts, self.fonts.body
+        y = PAGE_HEIGHT - 14 * mm
+        canvas.saveState()
+        canvas.setFillColor(GREY_INK)
+        _draw_text(canvas, fonts, body, TITLE, MARGIN_LEFT, y, 9)
+        _draw_text(
+            canvas, fonts, body,
+            f"{self.mark.name or EMPTY}　档案编号：{self.mark.file_number or EMPTY}",
+            PAGE_WIDTH - MARGIN_RIGHT, y, 9, "right",
+        )
+        canvas.setStrokeColor(GREY_INK)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Any, document: Any) -> None:
+        if self.mark is not None:
+            number = self.page - self.mark.cover_page
+            font, size = self.fonts.body.name, 9
+            left = f"第 {number} 页　共 "
+            right = f"{number} 页"  # the total has as many digits, nearly always
+            width = stringWidth(left + right, font, size)
+            x = PAGE_WIDTH / 2 - width / 2 + stringWidth(left, font, size)
+            y = 11 * mm
+            canvas.saveState()
+            canvas.setFont(font, size)
+            canvas.drawRightString(x, y, left)
+            canvas.translate(x, y)
+            canvas.doForm(_total_form(self.mark.index))
+            canvas.restoreState()
+        self._define_totals(canvas, document)
+
+    def _define_totals(self, canvas: Any, document: Any) -> None:
+        """Once a booklet's last page is laid out, define the forms that print its total."""
+        if self.finished is None:
+            return
+        index, total = self.finished
+        self.finished = None
+        font = self.fonts.body.name
+        for cover, size, text in ((False, 9, f"{total} 页"), (True, 12, f"{total} 页（不含封面）")):
+            canvas.beginForm(
+                _total_form(index, cover), lowerx=-1, lowery=-5, upperx=120, uppery=size + 4
+            )
+            canvas.setFont(font, size)
+            canvas.drawString(0, 0, text)
+            canvas.endForm()
+
+
+# --- the content ----------------------------------------------------------------------
+
+
+class _Layout:
+    """Turns BookletData into platypus flowables in the record sheet's layout."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self._frags: dict[str, Any] = {}  # a parsed fragment per paragraph style
+        body, heading = fonts.body.name, fonts.heading.name
+
+        def style(name: str, **options: Any) -> ParagraphStyle:
+            options.setdefault("fontName", body)
+            options.setdefault("fontSize", 10)
+            options.setdefault("leading", options["fontSize"] * 1.4)
+            options.setdefault("textColor", INK)
+            return ParagraphStyle(name, wordWrap="CJK", **options)
+
+        self.cell = style("cell")
+        self.grey_cell = style("grey_cell", textColor=GREY_INK)
+        self.label = style("label", alignment=TA_CENTER)
+        self.grey_label = style("grey_label", alignment=TA_CENTER, textColor=GREY_INK)
+        self.centred = style("centred", alignment=TA_CENTER)
+        self.grey_centred = style("grey_centred", alignment=TA_CENTER, textColor=GREY_INK)
+        self.right = style("right", alignment=TA_RIGHT, fontSize=9.5)
+        self.record_title = style("record_title", fontName=heading, fontSize=10.5)
+        self.grey_record_title = style(
+            "grey_record_title", fontName=heading, fontSize=10.5, textColor=GREY_INK
+        )
+        self.section_title = style(
+            "section", fontName=heading, fontSize=15, leading=21, spaceBefore=4, spaceAfter=6
+        )
+        self.subsection = style(
+            "subsection", fontName=heading, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4
+        )
+        self.step_title = style("step_title", fontName=heading, fontSize=11.5, leading=15)
+        self.step_article = style("step_article", alignment=TA_RIGHT, fontSize=9.5, leading=13)
+        # ☑/☐ where the fonts have them, else a box drawn beside the word
+        self.glyph_marks = bool(fonts.face_for("☑") and fonts.face_for("☐"))
+
+    # helpers
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> ChineseParagraph:
+        """A paragraph of plain text (escaped; fallback fonts for rare characters)."""
+        style = style or self.cell
+        face = self.fonts.heading if style.fontName == self.fonts.heading.name else self.fonts.body
+        text = text.strip() or EMPTY
+        if "\n" not in text and face.code_points.issuperset(map(ord, text)):
+            # one font, no markup: skip reportlab's XML parser (most cells; much faster)
+            template = self._frags.get(style.name)
+            if template is None:
+                template = self._frags[style.name] = ChineseParagraph("x", style).frags[0]
+            return ChineseParagraph(text, style, frags=[template.clone(text=text)])
+        return ChineseParagraph(self.fonts.markup(text, face), style)
+
+    def style(self, commands: Iterable[tuple[Any, ...]]) -> TableStyle:
+        """A table style whose plain-text cells use the body font (never Helvetica)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name), *commands])
+
+    def table(
+        self, rows: list[list[Any]], widths: Sequence[float], commands: list[tuple[Any, ...]],
+        repeat: int = 0,
+    ) -> Table:
+        """A bordered table that may split between rows and inside a tall row."""
+        style = [
+            ("GRID", (0, 0), (-1, -1), RULE, INK),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *commands,
+        ]
+        return Table(
+            rows, colWidths=list(widths), style=self.style(style), repeatRows=repeat,
+            splitInRow=1, hAlign="LEFT",
+        )
+
+    def section(self, title: str) -> list[Flowable]:
+        heading = Table(
+            [[self.p(title, self.section_title)]], colWidths=[WIDTH],
+            style=self.style([
+                ("LINEBELOW", (0, 0), (-1, -1), 1.2, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]),
+            hAlign="LEFT",
+            spaceBefore=6 * mm,  # dropped at the top of a page
+            spaceAfter=3 * mm,
+        )
+        return [CondPageBreak(50 * mm), heading]
+
+    # the booklet
+
+    def booklet(self, index: int, data: BookletData) -> list[Flowable]:
+        story: list[Flowable] = [
+            _Cover(index, data, self.fonts),
+            NextPageTemplate("body"),
+            PageBreak(),
+        ]
+        story += self.basic(data)
+        for stage in data.stages:
+            story += self.stage(stage)
+        story += self.checklist(data)
+        story += self.closing(data)
+        story.append(_BookletEnd(index))
+        return story
+
+    def basic(self, data: BookletData) -> list[Flowable]:
+        """个人基本情况: a grid of label/value pairs, two to a row, long values a row each."""
+        story = self.section("个人基本情况")
+        label_width = LABEL_WIDTH
+        value_width = WIDTH / 2 - label_width
+        rows: list[list[Any]] = []
+        spans: list[tuple[Any, ...]] = []
+        pending: list[Labelled] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            row: list[Any] = []
+            for item in pending:
+                row += [self.p(item.label, self.label), self.p(item.value)]
+            if len(pending) == 1:
+                row += ["", ""]
+                spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+            rows.append(row)
+            pending.clear()
+
+        for item in data.basic:
+            fits = (
+                stringWidth(item.value, self.fonts.body.name, 10) <= value_width - 10
+                and stringWidth(item.label, self.fonts.body.name, 10) <= label_width - 8
+            )
+            if fits:
+                pending.append(item)
+                if len(pending) == 2:
+                    flush()
+            else:
+                flush()
+                pending.append(item)
+                flush()
+        flush()
+        pending.append(Labelled("参加过何种党派和团体", data.organisations_joined))
+        flush()
+        shade = [("BACKGROUND", (c, 0), (c, -1), LABEL_SHADE) for c in (0, 2)]
+        # a spanned row's shading must not paint its value
+        for _span, (_c, r), _end in spans:
+            shade.append(("BACKGROUND", (1, r), (3, r), colors.white))
+        story.append(
+            self.table(rows, [label_width, value_width] * 2, [*shade, *spans])
+        )
+        story.append(Spacer(0, 5 * mm))
+        story.append(self.p("本人简历", self.subsection))
+        widths = [42 * mm, WIDTH - 42 * mm - 28 * mm, 28 * mm]
+        titles = ("起止年月", "在何地、何单位学习或工作、任何职", "证明人")
+        header = [self.p(t, self.label) for t in titles]
+        body: list[list[Any]] = [
+            [
+                self.p(f"{row.start or EMPTY}—{row.end or '至今'}", self.centred),
+                self.p(row.what),
+                self.p(row.witness, self.centred),
+            ]
+            for row in data.resume
+        ] or [[self.p(EMPTY, self.centred), "", ""]]
+        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+        if not data.resume:
+            commands.append(("SPAN", (0, 1), (-1, 1)))
+        story.append(self.table([header, *body], widths, commands, repeat=1))
+        return story
+
+    def stage(self, stage: StageSection) -> list[Flowable]:
+        story = self.section(stage.title)
+        for step in stage.steps:
+            story += self.step(step)
+        return story
+
+    def step(self, step: StepSection) -> list[Flowable]:
+        heading = Table(
+            [[
+                self.p(f"{step.number}．{step.name}", self.step_title),
+                self.p(f"依据：{step.article}" if step.article else "", self.step_article),
+            ]],
+            colWidths=[WIDTH - 62 * mm, 62 * mm],
+            style=self.style([
+                ("LINEBELOW", (0, 0), (-1, -1), 0.8, INK),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]),
+            hAlign="LEFT",
+        )
+        top: list[Flowable] = [CondPageBreak(30 * mm), heading, Spacer(0, 2 * mm)]
+        if not step.records:
+            empty = self.table([[self.p(EMPTY, self.centred)]], [WIDTH], [])
+            return [KeepTogether([*top, empty]), Spacer(0, 5 * mm)]
+        story: list[Flowable] = []
+        for number, record in enumerate(step.records):
+            # a record stays on one page where it fits; the step's heading stays with it
+            blocks = self.record(record)
+            story.append(KeepTogether([*top, *blocks] if number == 0 else blocks))
+            story.append(Spacer(0, 3 * mm))
+        story.append(Spacer(0, 2 * mm))
+        return story
+
+    def record(self, record: RecordBlock) -> list[Flowable]:
+        """One record: a title bar, its fields, people, materials and reviews."""
+        grey = record.superseded
+        cell = self.grey_cell if grey else self.cell
+        label = self.grey_label if grey else self.label
+        centred = self.grey_centred if grey else self.centred
+        ink = GREY_INK if grey else INK
+        title = f"【已更正】{record.title}（更正前的原记录，留存备查）" if grey else record.title
+        bar = self.table(
+            [[
+                self.p(title, self.grey_record_title if grey else self.record_title),
+                self.p(f"日期：{record.date or EMPTY}", cell),
+            ]],
+            [WIDTH - 45 * mm, 45 * mm],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SUPERSEDED_SHADE if grey else TITLE_SHADE),
+                ("GRID", (0, 0), (-1, -1), RULE, ink),
+            ],
+        )
+        label_shade = SUPERSEDED_SHADE if grey else LABEL_SHADE
+        rows = [[self.p(item.label, label), self.p(item.value, cell)] for item in record.fields]
+        if record.exception_reason:
+            rows.append([self.p("例外情形理由", label), self.p(record.exception_reason, cell)])
+        blocks: list[Flowable] = [bar]
+        if rows:
+            values = [*(item.value for item in record.fields), record.exception_reason]
+            # a value that may run over a page keeps its label at the top of the first part
+            long_rows = [
+                ("VALIGN", (0, r), (0, r), "TOP")
+                for r, value in enumerate(values[: len(rows)]) if len(value) > LONG_VALUE
+            ]
+            blocks.append(self.table(
+                rows, [LABEL_WIDTH, WIDTH - LABEL_WIDTH],
+                [
+                    ("BACKGROUND", (0, 0), (0, -1), label_shade),
+                    ("GRID", (0, 0), (-1, -1), RULE, ink),
+                    *long_rows,
+                ],
+            ))
+        people = [
+            [self.p(x, centred) for x in (person.role, person.name, person.join_date)]
+            + [self.p(person.post, cell)]
+            for person in record.people
+        ]
+        blocks.append(self.listing(
+            "有关人员", ("身份", "姓名", "入党时间", "职务"), (24, 22, 30, 59), people,
+            label, label_shade, ink,
+        ))
+        materials = [
+            [self.p(m.title, cell), self.p(m.kind, centred), self.p(m.reference, cell)]
+            for m in record.materials
+        ]
+        blocks.append(self.listing(
+            "材料", ("名称", "形式", "文件或存放处"), (50, 19, 66), materials,
+            label, label_shade, ink,
+        ))
+        reviews = []
+        for review in record.reviews:
+            outcome = review.outcome or EMPTY
+            if review.on_paper:
+                outcome += "\n（纸质审核）"
+            if review.outcome == "退回" and not grey:
+                outcome += "\n（待更正）"
+            reviews.append([
+                self.p(review.reviewer, centred), self.p(review.post, centred),
+                self.p(review.date, centred), self.p(outcome, centred),
+                self.p(review.opinion, cell),
+            ])
+        blocks.append(self.listing(
+            "审核", ("审核人", "职务", "日期", "结果", "审核意见"),
+            (18, 24, 30, 24, 39), reviews, label, label_shade, ink,
+        ))
+        return blocks
+
+    def listing(
+        self, title: str, columns: Sequence[str], widths_mm: Sequence[float],
+        rows: list[list[Any]], label: ParagraphStyle, shade: Any, ink: Any,
+    ) -> Table:
+        """A labelled list (people, materials, reviews): a header row and one row each."""
+        widths = [LABEL_WIDTH, *(width * mm for width in widths_mm)]
+        if not rows:
+            return self.table(
+                [[self.p(title, label), self.p(EMPTY, self.grey_cell if ink is GREY_INK else
+                                                 self.cell)] + [""] * (len(columns) - 1)],
+                widths,
+                [("SPAN", (1, 0), (-1, 0)), ("BACKGROUND", (0, 0), (0, 0), shade),
+                 ("GRID", (0, 0), (-1, -1), RULE, ink)],
+            )
+        header = [self.p(title, label), *(self.p(c, label) for c in columns)]
+        body = [["", *row] for row in rows]
+        return self.table(
+            [header, *body], widths,
+            [
+                ("GRID", (1, 0), (-1, -1), RULE, ink),
+                ("BOX", (0, 0), (0, -1), RULE, ink),
+                ("LINEABOVE", (0, 0), (0, 0), RULE, ink),
+                ("LINEBELOW", (0, 1), (0, -1), 0, colors.white),
+                ("BACKGROUND", (0, 0), (0, -1), shade),
+                ("BACKGROUND", (1, 0), (-1, 0), shade),
+                ("LINEBELOW", (0, 0), (0, -2), 0, shade),
+                ("BOX", (0, 0), (-1, -1), RULE, ink),
+                ("VALIGN", (0, 0), (0, -1), "TOP"),
+            ],
+            repeat=1,
+        )
+
+    def mark(self, present: bool) -> Flowable:
+        """☑ 有 or ☐ 无, for the checklist."""
+        word = "有" if present else "无"
+        if self.glyph_marks:
+            return self.p(f"{'☑' if present else '☐'} {word}", self.centred)
+        return _CheckMark(present, word, self.fonts.body.name)
+
+    def checklist(self, data: BookletData) -> list[Flowable]:
+        story = self.section("归档材料清单")
+        widths = [14 * mm, WIDTH - 14 * mm - 24 * mm - 50 * mm, 24 * mm, 50 * mm]
+        header = [self.p(t, self.label) for t in ("序号", "材料名称", "是否在档", "备注")]
+        rows: list[list[Any]] = [
+            [
+                self.p(str(number), self.centred),
+                self.p(line.material),
+                self.mark(line.present),
+                self.p(line.note),
+            ]
+            for number, line in enumerate(data.checklist, start=1)
+        ] or [[self.p(EMPTY, self.centred), "", "", ""]]
+        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+        if not data.checklist:
+            commands.append(("SPAN", (0, 1), (-1, 1)))
+        story.append(self.table([header, *rows], widths, commands, repeat=1))
+        held = sum(1 for line in data.checklist if line.present)
+        story.append(Spacer(0, 2 * mm))
+        story.append(self.p(
+            f"共 {len(data.checklist)} 项，在档 {held} 项，缺 {len(data.checklist) - held} 项。",
+            self.right,
+        ))
+        return story
+
+    def closing(self, data: BookletData) -> list[Flowable]:
+        """备注 and the signature lines."""
+        remarks = self.table(
+            [[self.p("备注", self.label), self.p(data.remarks)]],
+            [LABEL_WIDTH, WIDTH - LABEL_WIDTH],
+            [("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
+             ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)],
+        )
+        words = ParagraphStyle("sign", parent=self.cell, fontSize=10.5, leading=14)
+        right = ParagraphStyle("sign_right", parent=words, alignment=TA_RIGHT)
+        lines: list[list[Any]] = [
+            [self.p(f"{role}签字：", right), "", self.p("日期：", right), "",
+             self.p("年", words), "", self.p("月", words), "", self.p("日", words)]
+            for role in data.signatures
+        ]
+        blanks = (1, 3, 5, 7)
+        widths = [44 * mm, 48 * mm, 17 * mm, 17 * mm, 7 * mm, 11 * mm, 7 * mm, 11 * mm]
+        widths.append(WIDTH - sum(widths))
+        signatures = Table(
+            lines, colWidths=widths, hAlign="LEFT",
+            style=self.style([
+                *(("LINEBELOW", (c, 0), (c, -1), 0.6, INK) for c in blanks),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 16),
+            ]),
+        )
+        return [Spacer(0, 6 * mm), KeepTogether([remarks, Spacer(0, 10 * mm), signatures])]
+
+
+class _CheckMark(Flowable):  # type: ignore[misc]
+    """A drawn check box (ticked or empty) and a word, centred in its cell."""
+
+    SIZE = 3.2 * mm
+
+    def __init__(self, ticked: bool, word: str, font: str) -> None:
+        super().__init__()
+        self.ticked, self.word, self.font = ticked, word, font
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 12
+
+    def draw(self) -> None:
+        canvas, box = self.canv, self.SIZE
+        total = box + 1.5 * mm + stringWidth(self.word, self.font, 10)
+        x = (self.width - total) / 2
+        canvas.saveState()
+        canvas.setLineWidth(0.7)
+        canvas.rect(x, 1.2, box, box)
+        if self.ticked:
+            canvas.setLineWidth(1.1)
+            path = canvas.beginPath()
+            path.moveTo(x + box * 0.18, 1.2 + box * 0.52)
+            path.lineTo(x + box * 0.42, 1.2 + box * 0.22)
+            path.lineTo(x + box * 0.85, 1.2 + box * 0.85)
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFont(self.font, 10)
+        canvas.drawString(x + box + 1.5 * mm, 2, self.word)
+        canvas.restoreState()

@@ -1,0 +1,1 @@
+"""Files shipped inside the package (fonts with their licences), read with importlib.resources."""
