@@ -31,19 +31,20 @@ from branchdesk.gui.accounts_page import AccountsPage
 from branchdesk.gui.audit_page import AuditPage
 from branchdesk.gui.common import show_error
 from branchdesk.gui.data_page import DataPage, RestoreDialog
+from branchdesk.gui.development_page import DevelopmentPage
 from branchdesk.gui.home_page import HomePage
 from branchdesk.gui.org_page import OrganisationPage
 from branchdesk.gui.roster_page import RosterPage
 from branchdesk.paths import AppPaths
 from branchdesk.storage.backup import backup_database
 
-AREAS = ("首页", "花名册", "设置")
+AREAS = ("首页", "花名册", "发展党员", "设置")
 BOX_TEXTS = {
     QMessageBox.StandardButton.Ok: "确定",
     QMessageBox.StandardButton.Yes: "是",
     QMessageBox.StandardButton.No: "否",
 }
-HOME, ROSTER, SETTINGS = range(len(AREAS))
+HOME, ROSTER, DEVELOPMENT, SETTINGS = range(len(AREAS))
 SETTINGS_TABS = ("组织机构", "账户", "审计日志", "数据")
 ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, DATA_TAB = range(len(SETTINGS_TABS))
 
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(services, actor, today)
         self.roster = RosterPage(services, actor)
+        self.development = DevelopmentPage(services, actor, today, load=False)
         self.data = DataPage(self.db_path, self.data_dir, services.backup_dir)
         # the other settings pages are built when first shown: the window opens faster
         self._tabs = (
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
             self.settings.addTab(page, title)
 
         self.stack = QStackedWidget()
-        for page in (self.home, self.roster, self.settings):
+        for page in (self.home, self.roster, self.development, self.settings):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_area)
         self.settings.currentChanged.connect(self._settings_tab_shown)
         self.roster.members_changed.connect(self.home.refresh)
+        self.roster.members_changed.connect(self.development.invalidate)
+        self.development.members_changed.connect(self.roster.apply_filter)
+        self.development.members_changed.connect(self.home.refresh)
         self.home.members_changed.connect(self.roster.apply_filter)
         self.data.backup_requested.connect(self.backup_now)
         self.data.restore_requested.connect(self.restore_from_backup)
@@ -244,6 +249,8 @@ class MainWindow(QMainWindow):
             return
         if row == HOME:
             self.home.refresh()
+        elif row == DEVELOPMENT:
+            self.development.invalidate()
         elif row == SETTINGS:
             self._settings_tab_shown(self.settings.currentIndex())
         self.stack.setCurrentIndex(row)
@@ -263,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def _organisations_changed(self) -> None:
         self.roster.refresh()
+        self.development.reload_scopes()
+        self.development.invalidate()
         self.home.reload_scopes()
         self.home.refresh()
 
