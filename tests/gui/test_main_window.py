@@ -64,7 +64,7 @@ def test_navigation_list_and_shortcuts_switch_pages(qtbot, services: Services, c
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     tabs = [window.settings.tabText(i) for i in range(window.settings.count())]
-    assert tabs == ["组织机构", "账户", "审计日志", "数据"]
+    assert tabs == ["组织机构", "账户", "审计日志", "工作日历", "数据"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home
     assert window.home.count_labels[None].text() == "1"
@@ -88,7 +88,7 @@ def test_backup_menu_writes_into_backup_folder(qtbot, services: Services, clerk:
     assert isinstance(box, QMessageBox) and str(backups[0].path) in box.text()
     box.accept()
 
-    window.show_settings_tab(3)
+    window.show_settings_tab(4)
     assert window.data.backups.topLevelItemCount() == 1
     first = window.data.backups.topLevelItem(0)
     assert first is not None and first.text(1) == "手动备份"

@@ -13,7 +13,7 @@ from branchdesk.core.audit_log import AuditService
 from branchdesk.core.development import DevelopmentDueProvider, DevelopmentService
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
 from branchdesk.core.materials import MaterialService
-from branchdesk.core.members import MemberService
+from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
 from branchdesk.core.workday_settings import WorkdaySettings
@@ -35,6 +35,7 @@ class Services:
     development: DevelopmentService
     materials: MaterialService
     workdays: WorkdaySettings
+    resume: ResumeService
 
     @classmethod
     def build(
@@ -64,4 +65,5 @@ class Services:
             development=DevelopmentService(db, workdays.calendar, today),
             materials=MaterialService(db),
             workdays=workdays,
+            resume=ResumeService(db),
         )

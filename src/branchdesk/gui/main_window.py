@@ -35,6 +35,7 @@ from branchdesk.gui.development_page import DevelopmentPage
 from branchdesk.gui.home_page import HomePage
 from branchdesk.gui.org_page import OrganisationPage
 from branchdesk.gui.roster_page import RosterPage
+from branchdesk.gui.workday_page import WorkdayPage
 from branchdesk.paths import AppPaths
 from branchdesk.storage.backup import backup_database
 
@@ -45,8 +46,8 @@ BOX_TEXTS = {
     QMessageBox.StandardButton.No: "否",
 }
 HOME, ROSTER, DEVELOPMENT, SETTINGS = range(len(AREAS))
-SETTINGS_TABS = ("组织机构", "账户", "审计日志", "数据")
-ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, DATA_TAB = range(len(SETTINGS_TABS))
+SETTINGS_TABS = ("组织机构", "账户", "审计日志", "工作日历", "数据")
+ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, WORKDAYS_TAB, DATA_TAB = range(len(SETTINGS_TABS))
 
 
 class LazyTab(QWidget):
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._tabs = (
             LazyTab(self._make_organisation_page), LazyTab(partial(AccountsPage, services, actor)),
             LazyTab(partial(AuditPage, services, actor)),
+            LazyTab(partial(WorkdayPage, services, actor, today)),
         )
         self.settings = QTabWidget()
         for page, title in zip((*self._tabs, self.data), SETTINGS_TABS, strict=True):

@@ -21,7 +21,7 @@ from branchdesk.core.dates import fmt
 from branchdesk.core.errors import BranchDeskError, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.member_rules import MemberInput
-from branchdesk.core.members import EventInfo, MemberDetail, ResumeLine, ResumeService
+from branchdesk.core.members import EventInfo, MemberDetail, ResumeLine
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import (
     DISCIPLINES,
@@ -270,7 +270,7 @@ class MemberDialog(QDialog):
         """The 本人简历 lines, struck-out ones greyed and crossed out."""
         if self.member_id is None:
             return
-        lines = ResumeService(self.services.db).lines(self.member_id, include_struck_out=True)
+        lines = self.services.resume.lines(self.member_id, include_struck_out=True)
         self.resume_lines = lines
         table = self.ui.resume
         table.setRowCount(len(lines))
@@ -295,7 +295,7 @@ class MemberDialog(QDialog):
         if self.member_id is None or self.read_only:
             return
         dialog = ResumeLineDialog(
-            ResumeService(self.services.db), self.actor, self.member_id, line, self
+            self.services.resume, self.actor, self.member_id, line, self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.modified = True

@@ -9,7 +9,6 @@ from typing import Any, BinaryIO
 from branchdesk.core.dates import fmt
 from branchdesk.core.development import PASSED, RETURNED, SUPERSEDED, RecordInfo
 from branchdesk.core.materials import MaterialInfo
-from branchdesk.core.members import ResumeService
 from branchdesk.core.rulebook import (
     MATERIALS,
     RULEBOOKS,
@@ -185,7 +184,7 @@ def booklet_data(services: Services, member_id: int, today: dt.date | None = Non
         ),
         resume=tuple(
             ResumeRow(r.start, r.end, r.what, r.witness)
-            for r in ResumeService(services.db).lines(member_id)
+            for r in services.resume.lines(member_id)
         ),
         organisations_joined=data.organisations_joined,
         stages=tuple(stages),
