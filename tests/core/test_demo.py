@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from branchdesk.core.dates import age_on
+from branchdesk.core.dates import add_months, age_on
 from branchdesk.core.demo import (
     BRANCH_ONE,
     BRANCH_STATION,
@@ -18,9 +18,13 @@ from branchdesk.core.demo import (
     DemoSummary,
     build_demo,
 )
+from branchdesk.core.development import RecordInfo
 from branchdesk.core.idnumber import parse_id_number
+from branchdesk.core.materials import sniff_media_type
 from branchdesk.core.member_rules import MemberInput, validate_member
+from branchdesk.core.rulebook import MATERIALS, StepHistory, next_step, probation_end, rulebook_on
 from branchdesk.core.services import Services
+from branchdesk.core.todo import DueItem
 from branchdesk.core.vocab import OrgKind, Stage, Status
 from branchdesk.storage.database import Database
 from branchdesk.storage.integrity import verify_database
@@ -60,7 +64,9 @@ def test_committee_and_three_branches(demo: tuple[DemoSummary, Services]) -> Non
     assert root.kind is OrgKind.COMMITTEE and root.name == COMMITTEE_NAME
     assert root.address and root.phone and root.postcode
     assert [b.name for b in services.organisations.branches()] == [
-        BRANCH_ONE, BRANCH_TWO, BRANCH_STATION,
+        BRANCH_ONE,
+        BRANCH_TWO,
+        BRANCH_STATION,
     ]
     assert set(summary.branches) == {BRANCH_ONE, BRANCH_TWO, BRANCH_STATION}
     for name in (BRANCH_ONE, BRANCH_TWO):
@@ -74,7 +80,7 @@ def test_about_eighty_members_in_every_stage_and_several_statuses(
 ) -> None:
     summary, services = demo
     members = _members(services)
-    assert 75 <= len(members) <= 90
+    assert 80 <= len(members) <= 100
     assert summary.members == sum(1 for m in members if not m.voided)
     assert {m.stage for m in members} == {s.value for s in Stage}
     statuses = {m.status for m in members}
@@ -172,7 +178,8 @@ def test_station_branch_is_small_without_a_committee(demo: tuple[DemoSummary, Se
     station = services.organisations.find_by_name(BRANCH_STATION, OrgKind.BRANCH)
     assert station is not None
     full = [
-        m for m in _members(services)
+        m
+        for m in _members(services)
         if m.branch_id == station.id and m.stage == Stage.FULL and not m.voided
     ]
     assert 3 <= len(full) < 7
@@ -210,3 +217,168 @@ def test_a_second_build_on_the_same_path_is_refused(demo: tuple[DemoSummary, Ser
     with pytest.raises(DatabaseOpenError):
         build_demo(summary.path, today=TODAY)
     assert summary.path.stat().st_size == before
+
+
+# --- the development files -------------------------------------------------------------------
+
+
+def _files(services: Services) -> list[tuple[Member, StepHistory, list[RecordInfo]]]:
+    """Every member with a development file or in development, with history and records."""
+    found = []
+    for m in _members(services):
+        if m.voided:
+            continue
+        records = services.development.records(m.id)
+        if records or m.stage != Stage.FULL:
+            found.append((m, services.development.history(m.id), records))
+    return found
+
+
+def _stage_of(history: StepHistory) -> Stage:
+    """The 人员类别 the passed steps stand for (steps 3, 7, 17 and 24 set it)."""
+    stage = Stage.APPLICANT
+    for step, reached in (
+        (3, Stage.ACTIVIST),
+        (7, Stage.CANDIDATE),
+        (17, Stage.PROBATIONARY),
+        (24, Stage.FULL),
+    ):
+        if step in history.passed:
+            stage = reached
+    return stage
+
+
+def test_someone_stands_before_every_one_of_the_25_steps(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    today = _today(services)
+    next_steps = {next_step(history, today) for _, history, _ in _files(services)}
+    assert set(range(1, 26)) <= next_steps
+    assert None in next_steps  # and some files are complete
+
+
+def test_stage_and_dates_follow_from_the_steps(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    files = _files(services)
+    in_development = {Stage.APPLICANT, Stage.ACTIVIST, Stage.CANDIDATE, Stage.PROBATIONARY}
+    assert {Stage(m.stage) for m, _, _ in files} >= in_development | {Stage.FULL}
+    for m, history, _ in files:
+        assert Stage(m.stage) is _stage_of(history), m.name
+        if 17 in history.passed:
+            assert m.join_date == history.passed[15]
+        if 24 in history.passed:
+            assert m.full_member_date == probation_end(history.passed[15])
+    # full members without a file joined before BranchDesk: their dates are on the record
+    filed = {m.id for m, _, _ in files}
+    old = [m for m in _members(services) if m.stage == Stage.FULL and m.id not in filed]
+    assert old and all(m.join_date and m.full_member_date for m in old if not m.voided)
+
+
+def test_records_are_dated_reviewed_and_recorded_as_a_branch_would(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    today = _today(services)
+    for m, _, records in _files(services):
+        assert records or m.stage == Stage.APPLICANT
+        for r in records:
+            assert r.recorded_by == "clerk" and r.date <= today
+            assert r.rulebook == rulebook_on(r.date).version
+            for review in r.reviews:
+                assert r.date <= review.review_date <= today
+                if not review.on_paper:
+                    assert review.reviewer_username == "reviewer"
+                    assert review.reviewer_name == "郑国平"
+
+
+def test_pending_returned_paper_reviewed_and_late_records(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    records = [r for _, _, rs in _files(services) for r in rs]
+    pending = [r for r in records if r.state == "pending"]
+    assert len(pending) >= 2 and all(not r.reviews for r in pending)
+    (returned,) = [r for r in records if r.state == "returned"]
+    assert returned.reviews[-1].outcome == "returned" and returned.reviews[-1].opinion
+    (paper,) = [v for r in records for v in r.reviews if v.on_paper]
+    secretaries = {
+        p.member_name
+        for branch in services.organisations.branches()
+        for term in services.organisations.terms(branch.id)
+        for p in term.posts
+        if p.post == "书记"
+    }
+    assert paper.reviewer_name in secretaries and paper.reviewer_post == "支部书记"
+    (late,) = [r for r in records if r.exception_reason]
+    assert late.step == 17
+    member = next(m for m, _, rs in _files(services) if late in rs)
+    history = services.development.history(member.id)
+    assert add_months(history.passed[15], 3) < late.date <= add_months(history.passed[15], 6)
+
+
+def test_due_items_of_the_development_files(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    today = _today(services)
+    items = services.todo.items(today)
+    kinds = {item.kind for item in items}
+    assert {
+        "application_talk",
+        "activist_review",
+        "candidate_eligible",
+        "probation_ending",
+        "probation_ended",
+    } <= kinds
+
+    def some(kind: str, when: Callable[[DueItem], bool]) -> bool:
+        return any(when(i) for i in items if i.kind == kind)
+
+    assert some("activist_review", lambda i: i.overdue(today))
+    assert some("probation_ended", lambda i: i.due < today)
+    assert some("probation_ending", lambda i: today <= i.due <= today + dt.timedelta(days=30))
+    assert some("application_talk", lambda i: i.overdue(today))
+    assert some("application_talk", lambda i: not i.overdue(today))
+
+
+def test_complete_files_with_materials_and_scans(demo: tuple[DemoSummary, Services]) -> None:
+    summary, services = demo
+    complete = [(m, records) for m, history, records in _files(services) if 25 in history.passed]
+    assert len(complete) >= 3
+    for m, records in complete:
+        assert m.stage == Stage.FULL
+        assert {r.step for r in records if r.state == "passed"} == set(range(1, 26))
+        materials = services.materials.of_member(m.id)
+        assert set(MATERIALS) <= {x.category for x in materials}
+        (archive,) = [r for r in records if r.step == 25]
+        assert archive.details["materials"] == list(MATERIALS)
+        scans = [x for x in materials if x.is_scan]
+        assert scans
+        for scan in scans:
+            sniffed = sniff_media_type(services.materials.content(scan.id))
+            assert sniffed is not None and sniffed[0] == scan.media_type
+    assert summary.files == sum(1 for _, _, records in _files(services) if records)
+    assert summary.pending >= 2 and summary.returned == 1 and summary.scans > 10
+    assert "发展党员档案" in summary.describe()
+
+
+def test_the_same_database_every_time(demo: tuple[DemoSummary, Services], tmp_path: Path) -> None:
+    summary, services = demo
+    if _today(services) != TODAY:
+        pytest.skip("one rebuild is enough")
+    again = tmp_path / "again.sqlite"
+    build_demo(again, today=TODAY)
+    db = Database.open_sqlite(again)
+    try:
+        second = Services.build(db, tmp_path / "backups", today=TODAY)
+        ours = [(m.name, m.id_number, m.stage) for m in _members(services)]
+        theirs = [(m.name, m.id_number, m.stage) for m in _members(second)]
+        assert ours == theirs
+        assert [_history_dates(services, m.id) for m in _members(services)] == [
+            _history_dates(second, m.id) for m in _members(second)
+        ]
+    finally:
+        db.dispose()
+
+
+def _history_dates(services: Services, member_id: int) -> list[tuple[int, dt.date, str]]:
+    return [(r.step, r.date, r.state) for r in services.development.records(member_id)]

@@ -1,23 +1,42 @@
-"""A realistic sample database, built entirely through the services (so it is fully audited)."""
+"""A realistic sample database, built entirely through the services (so it is fully audited).
+
+Besides the roster it holds the development files (一人一册) of everyone in development: each
+walked step by step through ``DevelopmentService`` — recorded by the clerk, reviewed by the
+reviewer — with materials attached, so that someone stands before every one of the 25 steps.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import struct
+import tempfile
+import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.dates import add_years
+from branchdesk.core.dates import add_months, add_years, fmt
+from branchdesk.core.development import DevelopmentService, StepInput
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.member_rules import MemberInput
+from branchdesk.core.members import MemberService
+from branchdesk.core.rulebook import MATERIALS, ON_TIME, SECRET_BALLOT, probation_end, rulebook_on
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import EDUCATION_LEVELS, OrgKind, Role, Stage, Status
+from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import create_database
-from branchdesk.storage.models import Member, Organisation
+from branchdesk.storage.models import (
+    DevelopmentFile,
+    Material,
+    Member,
+    Organisation,
+    StepRecord,
+)
 
 DEMO_PASSWORD = "demo"
 SEED = 20260511
@@ -25,6 +44,8 @@ COMMITTEE_NAME = "中共示例县公安局委员会"
 BRANCH_ONE = "机关第一党支部"
 BRANCH_TWO = "机关第二党支部"
 BRANCH_STATION = "城关派出所党支部"
+CLERK_NAME = "林晓燕"
+REVIEWER_NAME = "郑国平"
 
 #: real region codes: the county most members come from, and a few elsewhere
 HOME_COUNTY = "330127"  # 浙江省杭州市淳安县
@@ -72,6 +93,11 @@ class DemoSummary:
     stages: dict[str, int] = field(default_factory=dict)
     statuses: dict[str, int] = field(default_factory=dict)
     voided: int = 0
+    files: int = 0
+    records: int = 0
+    pending: int = 0
+    returned: int = 0
+    scans: int = 0
     accounts: tuple[tuple[str, str], ...] = ()
     password: str = DEMO_PASSWORD
 
@@ -86,6 +112,11 @@ class DemoSummary:
         lines += [f"  {name}：{count} 人" for name, count in self.branches.items()]
         lines.append("  人员类别：" + "，".join(f"{k} {v}" for k, v in self.stages.items()))
         lines.append("  党籍状态：" + "，".join(f"{k} {v}" for k, v in self.statuses.items()))
+        lines.append(
+            f"发展党员档案 {self.files} 份：步骤记录 {self.records} 条，"
+            f"其中待审核 {self.pending} 条、退回待更正 {self.returned} 条；"
+            f"材料扫描件 {self.scans} 份"
+        )
         lines.append("账户（密码均为 " + self.password + "）：")
         lines += [f"  {user}（{role}）" for user, role in self.accounts]
         return "\n".join(lines)
@@ -93,14 +124,12 @@ class DemoSummary:
 
 @dataclass
 class _Plan:
-    """One person to enter: stage, job and the special circumstances of the record."""
+    """One full member of long standing to enter: job and the special circumstances."""
 
-    stage: Stage
     job: str
     veteran: bool = False
     retired: bool = False
     birthday_this_month: bool = False
-    probation_ending: bool = False
     lost_contact: bool = False
     mobile: bool = False
     status: Status | None = None
@@ -163,90 +192,44 @@ class _People:
 
 
 def _branch_plans(kind: str) -> list[_Plan]:
-    """The people of one branch, leaders (veteran full members) first."""
+    """The full members of long standing of one branch, leaders (veterans) first.
+
+    They joined before BranchDesk was used: their records carry the dates, not a file.
+    """
     if kind == "office_one":
         leaders = ["局长", "政委", "政治处主任", "办公室主任", "科长", "科长", "副科长"]
-        full_jobs = [
-            "民警",
-            "民警",
-            "民警",
-            "科员",
-            "科员",
-            "警务技术人员",
-            "民警",
-            "副科长",
-            "民警",
-            "民警",
-            "科员",
-            "民警",
-        ]
+        jobs = ["民警", "民警", "民警", "科员", "科员", "警务技术人员", "民警", "副科长"]
+        jobs += ["民警", "民警", "科员", "民警"]
         return [
-            *(_Plan(Stage.FULL, job, veteran=True) for job in leaders),
-            *(_Plan(Stage.FULL, job) for job in full_jobs),
-            _Plan(Stage.FULL, "民警", birthday_this_month=True),
-            _Plan(Stage.FULL, "科员", birthday_this_month=True),
-            _Plan(Stage.FULL, "民警", mobile=True),
-            _Plan(Stage.FULL, "民警", lost_contact=True),
-            _Plan(Stage.FULL, "退休民警", retired=True),
-            _Plan(Stage.FULL, "退休民警", retired=True, status=Status.DECEASED),
-            _Plan(Stage.FULL, "民警", status=Status.EXPELLED),
-            _Plan(Stage.PROBATIONARY, "民警", probation_ending=True),
-            _Plan(Stage.PROBATIONARY, "科员"),
-            _Plan(Stage.CANDIDATE, "民警"),
-            _Plan(Stage.ACTIVIST, "辅警"),
-            _Plan(Stage.ACTIVIST, "民警"),
-            _Plan(Stage.APPLICANT, "辅警"),
-            _Plan(Stage.APPLICANT, "科员"),
+            *(_Plan(job, veteran=True) for job in leaders),
+            *(_Plan(job) for job in jobs),
+            _Plan("民警", birthday_this_month=True),
+            _Plan("科员", birthday_this_month=True),
+            _Plan("民警", mobile=True),
+            _Plan("民警", lost_contact=True),
+            _Plan("退休民警", retired=True),
+            _Plan("退休民警", retired=True, status=Status.DECEASED),
+            _Plan("民警", status=Status.EXPELLED),
         ]
     if kind == "office_two":
         leaders = ["指挥中心主任", "警务保障室主任", "科长", "副主任", "科长"]
-        full_jobs = [
-            "民警",
-            "民警",
-            "科员",
-            "警务技术人员",
-            "民警",
-            "民警",
-            "科员",
-            "民警",
-            "民警",
-            "民警",
-            "科员",
-            "民警",
-        ]
+        jobs = ["民警", "民警", "科员", "警务技术人员", "民警", "民警", "科员", "民警"]
+        jobs += ["民警", "民警", "科员", "民警"]
         return [
-            *(_Plan(Stage.FULL, job, veteran=True) for job in leaders),
-            *(_Plan(Stage.FULL, job) for job in full_jobs),
-            _Plan(Stage.FULL, "民警", birthday_this_month=True),
-            _Plan(Stage.FULL, "民警", mobile=True),
-            _Plan(Stage.FULL, "退休民警", retired=True),
-            _Plan(Stage.FULL, "民警", lost_contact=True, status=Status.SUSPENDED),
-            _Plan(Stage.FULL, "民警", status=Status.TRANSFERRED_OUT),
-            _Plan(Stage.PROBATIONARY, "辅警"),
-            _Plan(Stage.CANDIDATE, "民警"),
-            _Plan(Stage.CANDIDATE, "辅警"),
-            _Plan(Stage.ACTIVIST, "民警"),
-            _Plan(Stage.APPLICANT, "辅警"),
-            _Plan(Stage.APPLICANT, "民警"),
+            *(_Plan(job, veteran=True) for job in leaders),
+            *(_Plan(job) for job in jobs),
+            _Plan("民警", birthday_this_month=True),
+            _Plan("民警", mobile=True),
+            _Plan("退休民警", retired=True),
+            _Plan("民警", lost_contact=True, status=Status.SUSPENDED),
+            _Plan("民警", status=Status.TRANSFERRED_OUT),
         ]
     return [
-        _Plan(Stage.FULL, "所长", veteran=True),
-        _Plan(Stage.FULL, "教导员", veteran=True),
-        _Plan(Stage.FULL, "副所长"),
-        _Plan(Stage.FULL, "社区民警", birthday_this_month=True),
-        _Plan(Stage.FULL, "社区民警", mobile=True),
-        _Plan(Stage.PROBATIONARY, "民警", probation_ending=True),
-        _Plan(Stage.PROBATIONARY, "辅警"),
-        _Plan(Stage.CANDIDATE, "民警"),
-        _Plan(Stage.CANDIDATE, "辅警"),
-        _Plan(Stage.ACTIVIST, "辅警"),
-        _Plan(Stage.ACTIVIST, "辅警"),
-        _Plan(Stage.ACTIVIST, "民警"),
-        _Plan(Stage.APPLICANT, "辅警"),
-        _Plan(Stage.APPLICANT, "辅警"),
-        _Plan(Stage.APPLICANT, "民警"),
-        _Plan(Stage.APPLICANT, "辅警"),
-        _Plan(Stage.APPLICANT, "辅警"),
+        _Plan("所长", veteran=True),
+        _Plan("教导员", veteran=True),
+        _Plan("副所长"),
+        _Plan("社区民警", birthday_this_month=True),
+        _Plan("社区民警", mobile=True),
     ]
 
 
@@ -258,25 +241,324 @@ STATUS_REASONS = {
 }
 
 
+@dataclass(frozen=True)
+class _Anchor:
+    """Where a file stands in time: ``step`` took place ``months`` and ``days`` before today."""
+
+    step: int
+    months: int = 0
+    days: int = 0
+
+    def date(self, today: dt.date) -> dt.date:
+        return add_months(today, -self.months) - dt.timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
+class _Track:
+    """One member in development: how far the file has come and what is special about it.
+
+    ``passed`` is the last step that passed review (0: none). ``pending`` or ``returned``
+    adds a record of the next step that awaits review or was returned for correction.
+    Without an ``anchor`` the file's last record is a few days old.
+    """
+
+    job: str
+    passed: int
+    anchor: _Anchor | None = None
+    pending: bool = False
+    returned: bool = False
+    late_approval: bool = False  # step 17 between 3 and 6 months after step 15, with a reason
+    paper_review_step: int = 0  # this step was reviewed on paper by the branch secretary
+    second_review: bool = False  # two half-yearly reviews under step 6 (an activist > 1 year)
+
+    @property
+    def last_step(self) -> int:
+        """The last step that has a record (the open one included)."""
+        return self.passed + (1 if self.pending or self.returned else 0)
+
+
+#: how the files of each branch stand: together, someone before every one of the 25 steps
+TRACKS: dict[str, tuple[_Track, ...]] = {
+    "office_one": (
+        _Track("科员", 0, _Anchor(0, days=1)),  # registered yesterday, application not recorded
+        _Track("辅警", 0, pending=True),  # application recorded, awaiting review
+        _Track("民警", 1),  # the talk is due within a month
+        _Track("辅警", 3),
+        _Track("民警", 6, _Anchor(3, months=12, days=25), second_review=True),  # eligible
+        _Track("民警", 8),
+        _Track("科员", 11),
+        _Track("民警", 14, paper_review_step=12),  # the branch meeting is due
+        _Track("民警", 17, late_approval=True),
+        _Track("民警", 22, _Anchor(15, months=12, days=20)),  # probation ended, no decision
+        _Track("科员", 24),
+        _Track("民警", 25),
+        _Track("科员", 25),
+    ),
+    "office_two": (
+        _Track("辅警", 1, _Anchor(1, days=45)),  # the talk is overdue
+        _Track("民警", 2),
+        _Track("民警", 4),
+        _Track("辅警", 5, _Anchor(3, months=7, days=15)),  # the half-yearly review is overdue
+        _Track("民警", 7),
+        _Track("辅警", 9, returned=True),  # political review returned for correction
+        _Track("民警", 12),
+        _Track("民警", 15),
+        _Track("民警", 18),
+        _Track("辅警", 20),
+        _Track("民警", 23, pending=True),  # conversion approval awaiting review
+        _Track("民警", 25),
+    ),
+    "station": (
+        _Track("辅警", 2),
+        _Track("辅警", 5),
+        _Track("民警", 6),  # an activist of some months: not yet eligible
+        _Track("辅警", 10),
+        _Track("民警", 13),
+        _Track("民警", 16, pending=True),  # admission approval awaiting review
+        _Track("辅警", 19),  # the oath is due
+        _Track("民警", 21, _Anchor(15, months=12, days=-15)),  # probation ends in 15 days
+        _Track("社区民警", 25),
+    ),
+}
+
+
+def _schedule(track: _Track, rng: random.Random) -> list[tuple[int, int]]:
+    """The file's records as (step, days after the application), within every time limit.
+
+    Gaps are in days and kept safely inside the limits counted in calendar months (a month
+    is at least 28 days, three at least 89, a year at most 366), with room for moving each
+    date to the next working day (at most 8 days, over a golden week), so that the walk stays
+    valid wherever it is placed in the calendar.
+    """
+    last = track.last_step
+    events: list[tuple[int, int]] = []
+    day = 0
+    when: dict[int, int] = {}
+
+    def at(step: int, offset: int) -> None:
+        nonlocal day
+        day = offset
+        when[step] = offset
+        if step <= last:
+            events.append((step, offset))
+
+    def after(step: int, low: int, high: int) -> None:
+        at(step, day + rng.randint(low, high))
+
+    gaps = {2: (7, 18), 3: (30, 75), 4: (5, 15), 5: (1, 7), 8: (30, 45), 9: (3, 10)}
+    gaps |= {10: (7, 20), 11: (10, 25), 12: (5, 12), 13: (7, 15), 14: (3, 7), 15: (5, 12)}
+    gaps |= {16: (10, 25), 17: (10, 25), 18: (3, 8), 19: (1, 3), 20: (1, 7), 24: (10, 40)}
+    gaps |= {25: (5, 20)}
+    at(1, 0)
+    for step in range(2, 26):
+        if step > last:
+            break
+        if step == 6:
+            at(6, when[3] + rng.randint(183, 188))  # the first half-yearly review
+            if track.second_review or last >= 7:
+                at(6, when[3] + rng.randint(366, 372))
+        elif step == 7:
+            at(7, max(when[3] + 380, day + 2) + rng.randint(0, 10))
+        elif step == 17 and track.late_approval:
+            at(17, when[15] + rng.randint(110, 150))  # after 3 months, within 6
+        elif step == 21:
+            at(21, when[15] + rng.randint(183, 190))
+        elif step == 22:
+            at(22, when[15] + rng.randint(330, 345))
+        elif step == 23:
+            at(23, when[15] + rng.randint(375, 390))  # once the probation has ended
+        else:
+            after(step, *gaps[step])
+    return events
+
+
+def _place(
+    track: _Track, events: list[tuple[int, int]], today: dt.date, rng: random.Random
+) -> tuple[dt.date, list[tuple[int, dt.date]]]:
+    """Put a schedule in the calendar: the application date and each record's date."""
+    if not events or (track.anchor is not None and track.anchor.step == 0):
+        registered = (track.anchor or _Anchor(0, days=2)).date(today)
+        return registered, []
+    if track.anchor is not None:
+        offset = next(off for step, off in events if step == track.anchor.step)
+        start = track.anchor.date(today) - dt.timedelta(days=offset)
+    else:
+        # a pending record is days old, a returned one about a week; others up to 3 weeks
+        low, high = (1, 4) if track.pending else (6, 12) if track.returned else (3, 20)
+        slack = rng.randint(low, high)
+        start = today - dt.timedelta(days=slack + events[-1][1])
+    return start, [(step, start + dt.timedelta(days=off)) for step, off in events]
+
+
+# --- scans: small generated page images, so that a new user has something to open -----------
+
+_PAPER = bytes((250, 249, 244))
+_INK = bytes((52, 56, 72))
+_RED = bytes((205, 40, 40))
+SCAN_WIDTH, SCAN_HEIGHT = 360, 510  # an A4 page at about 43 dpi
+
+
+def _scan_rows(rng: random.Random, seal: bool) -> list[bytearray]:
+    """An RGB raster that looks like a scanned handwritten page: title, lines, signature."""
+    width, height = SCAN_WIDTH, SCAN_HEIGHT
+    rows = [bytearray(_PAPER * width) for _ in range(height)]
+
+    def bar(x0: int, y0: int, x1: int, y1: int, colour: bytes) -> None:
+        for y in range(y0, y1):
+            rows[y][x0 * 3 : x1 * 3] = colour * (x1 - x0)
+
+    bar(130, 42, 230, 54, _INK)  # the title
+    margin, y = 38, 84
+    while y < height - 130:
+        indent = 26 if rng.random() < 0.2 else 0
+        end = width - margin if rng.random() < 0.8 else margin + rng.randint(80, 250)
+        x = margin + indent
+        while x < end:  # a line of handwriting: words of a few characters
+            word = min(end, x + rng.randint(18, 60))
+            bar(x, y + rng.randint(0, 1), word, y + 5, _INK)
+            x = word + rng.randint(5, 9)
+        y += rng.choice((15, 16, 16, 17))
+    bar(220, height - 96, 320, height - 91, _INK)  # signature
+    bar(236, height - 76, 320, height - 72, _INK)  # date
+    if seal:  # the branch's round red seal over the date
+        cx, cy, outer, inner = width - 86, height - 84, 34, 30
+        for y in range(cy - outer, cy + outer + 1):
+            for x in range(cx - outer, cx + outer + 1):
+                d2 = (x - cx) ** 2 + (y - cy) ** 2
+                if inner * inner <= d2 <= outer * outer or (d2 <= 36 and abs(x - cx) < 6):
+                    rows[y][x * 3 : x * 3 + 3] = _RED
+    return rows
+
+
+def scan_png(rng: random.Random, seal: bool = False) -> bytes:
+    """A small valid PNG of a scanned page."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    rows = _scan_rows(rng, seal)
+    raw = b"".join(b"\x00" + bytes(row) for row in rows)
+    header = struct.pack(">IIBBBBB", SCAN_WIDTH, SCAN_HEIGHT, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def scan_pdf(rng: random.Random, seal: bool = True) -> bytes:
+    """A small valid one-page A4 PDF holding a scanned page as an image (no text layer)."""
+    rows = _scan_rows(rng, seal)
+    image = zlib.compress(b"".join(bytes(row) for row in rows), 9)
+    content = b"q 595 0 0 842 0 0 cm /Scan Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /Scan 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (SCAN_WIDTH, SCAN_HEIGHT, len(image))
+        + image
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+#: the materials attached with each step's record: (category, "png" / "pdf" scan or "paper")
+STEP_MATERIALS: dict[int, tuple[tuple[str, str], ...]] = {
+    1: (("入党申请书", "png"),),
+    2: (("谈话记录", "paper"),),
+    3: (("推荐材料", "paper"),),
+    6: (("入党积极分子培养考察登记表", "paper"), ("思想汇报", "paper")),
+    7: (("自传", "paper"),),
+    8: (("发展对象公示材料", "paper"),),
+    10: (("政审材料", "paper"),),
+    11: (("集中培训结业证书", "paper"),),
+    14: (("入党志愿书", "paper"),),
+    15: (("支部大会记录", "pdf"),),
+    16: (("上级党委谈话记录", "paper"),),
+    17: (("审批意见", "paper"),),
+    20: (("入党宣誓记录", "paper"),),
+    21: (("预备党员教育考察登记表", "paper"),),
+    22: (("转正申请书", "png"),),
+    23: (("转正材料", "paper"),),
+}
+REVIEW_OPINIONS = (
+    "同意。",
+    "材料齐全，程序规范，同意。",
+    "符合《中国共产党发展党员工作细则》规定，同意。",
+    "经核对原始材料，记录属实，同意。",
+)
+RETURN_OPINION = (
+    "政治审查材料缺少直系亲属和主要社会关系的政治情况，函调材料未附，请补充后重新提交。"
+)
+LATE_APPROVAL_REASON = (
+    "党委换届，新一届党委会议推迟至本月召开，经县委组织部同意延期审批"
+    "（《中国共产党发展党员工作细则》第二十五条：特殊情况不超过六个月）"
+)
+
+
+@dataclass
+class _File:
+    """A development file being walked: the member, where they are, and who took part."""
+
+    member_id: int
+    name: str
+    branch_id: int
+    branch: str
+    group: tuple[int, str] | None
+    box: int
+    when: dict[int, dt.date] = field(default_factory=dict)
+    contacts: list[int] = field(default_factory=list)
+
+
 class _DemoBuilder:
     """Enters the sample organisation, accounts and members through the services."""
 
-    def __init__(self, services: Services, today: dt.date) -> None:
+    def __init__(self, services: Services, today: dt.date, scratch: Path) -> None:
         self.sv = services
         self.today = today
         self.people = _People(today)
         self.admin = Actor("admin", Role.ADMIN, "系统管理员")
-        self.clerk = Actor("clerk", Role.CLERK, "林晓燕")
+        self.clerk = Actor("clerk", Role.CLERK, CLERK_NAME)
+        self.reviewer = Actor("reviewer", Role.REVIEWER, REVIEWER_NAME)
         #: branch id -> [(member id, full member date)] of full members in good standing
         self.electable: dict[int, list[tuple[int, dt.date]]] = {}
+        #: branch id -> full member dates of those with the right to vote (status normal)
+        self.voters: dict[int, list[dt.date]] = {}
         #: members already given a post
         self.holders: set[int] = set()
+        #: member id -> (name, job) of the long-standing members
+        self.known: dict[int, tuple[str, str]] = {}
+        #: organisation id -> post -> name of the holder in the current term
+        self.posts: dict[int, dict[str, str]] = {}
+        #: a temporary folder for the generated scans before they are stored
+        self.scratch = scratch
+        self.calendar = services.development.calendar()
+        self.committee_id = 0
+        self._services_on: dict[dt.date, DevelopmentService] = {}
 
     def accounts(self) -> None:
         accounts = self.sv.accounts
         accounts.create_first_admin("admin", DEMO_PASSWORD, "系统管理员")
-        accounts.create(self.admin, "clerk", DEMO_PASSWORD, "林晓燕", Role.CLERK)
-        accounts.create(self.admin, "reviewer", DEMO_PASSWORD, "郑国平", Role.REVIEWER)
+        accounts.create(self.admin, "clerk", DEMO_PASSWORD, CLERK_NAME, Role.CLERK)
+        accounts.create(self.admin, "reviewer", DEMO_PASSWORD, REVIEWER_NAME, Role.REVIEWER)
 
     def organisations(self) -> tuple[int, dict[str, int], dict[str, list[int]]]:
         orgs = self.sv.organisations
@@ -304,17 +586,11 @@ class _DemoBuilder:
         group_ids[BRANCH_STATION] = []
         return committee, branches, group_ids
 
-    def _dates(self, plan: _Plan, birth: dt.date) -> tuple[dt.date | None, dt.date | None]:
-        """Join date and full-member date consistent with the stage and the age."""
+    # the roster of long standing ----------------------------------------------------------
+
+    def _dates(self, plan: _Plan, birth: dt.date) -> tuple[dt.date, dt.date]:
+        """Join date and full-member date consistent with the age."""
         p, today = self.people, self.today
-        if plan.stage is Stage.PROBATIONARY:
-            if plan.probation_ending:
-                join = add_years(today, -1) + dt.timedelta(days=p.rng.randrange(5, 25))
-            else:
-                join = today - dt.timedelta(days=p.rng.randrange(40, 300))
-            return join, None
-        if plan.stage is not Stage.FULL:
-            return None, None
         earliest = add_years(birth, 21)
         latest = add_years(today, -6 if plan.veteran else -2)
         latest = min(latest, add_years(birth, 32 if plan.veteran or plan.retired else 40))
@@ -332,40 +608,36 @@ class _DemoBuilder:
             return rng.randrange(62, 71)
         if plan.veteran:
             return rng.randrange(42, 56)
-        if plan.stage is Stage.FULL:
-            return rng.randrange(27, 58)
-        if plan.stage is Stage.PROBATIONARY:
-            return rng.randrange(23, 36)
-        return rng.randrange(19, 34)
+        return rng.randrange(27, 58)
+
+    def _education(self, job: str, retired: bool = False) -> str:
+        rng = self.people.rng
+        if retired or job == "辅警":
+            return rng.choice(EDUCATION_LEVELS[3:6])
+        return rng.choice(EDUCATION_LEVELS[:4] + EDUCATION_LEVELS[2:4] * 3)
 
     def member(self, plan: _Plan, branch_id: int, group_ids: list[int], index: int) -> int:
+        """A full member who joined before BranchDesk: dates on the record, no file."""
         p = self.people
         name, gender, ethnicity, region = p.identity()
         birth = p.birth(self._age(plan))
         join, full = self._dates(plan, birth)
-        is_member = plan.stage in (Stage.PROBATIONARY, Stage.FULL)
         lost_date = None
         if plan.lost_contact:
-            assert full is not None
             lost_date = p.day_between(
                 max(full, add_years(self.today, -3)), add_years(self.today, -1)
             )
             if plan.status is None:
                 lost_date = self.today - dt.timedelta(days=p.rng.randrange(60, 150))
-        education = (
-            p.rng.choice(EDUCATION_LEVELS[3:6])
-            if plan.retired or plan.job == "辅警"
-            else p.rng.choice(EDUCATION_LEVELS[:4] + EDUCATION_LEVELS[2:4] * 3)
-        )
         data = MemberInput(
             name=name,
             id_number=p.id_number(region, birth, gender),
             branch_id=branch_id,
-            stage=plan.stage,
+            stage=Stage.FULL,
             ethnicity=ethnicity,
             native_place="浙江淳安" if region == HOME_COUNTY else "",
-            education=education,
-            group_id=group_ids[index % len(group_ids)] if is_member and group_ids else None,
+            education=self._education(plan.job, plan.retired),
+            group_id=group_ids[index % len(group_ids)] if group_ids else None,
             join_date=join,
             full_member_date=full,
             job=plan.job,
@@ -377,8 +649,9 @@ class _DemoBuilder:
             mobile_destination=p.rng.choice(MOBILE_DESTINATIONS) if plan.mobile else "",
         )
         member_id = self.sv.members.create(self.clerk, data, "录入原有党员台账")
+        self.known[member_id] = (name, plan.job)
         if plan.status is not None:
-            start = max(lost_date or full or self.today, add_years(self.today, -2))
+            start = max(lost_date or full, add_years(self.today, -2))
             when = p.day_between(
                 min(start + dt.timedelta(days=200), self.today), self.today - dt.timedelta(days=5)
             )
@@ -389,38 +662,11 @@ class _DemoBuilder:
                 min(when, self.today),
                 STATUS_REASONS[plan.status],
             )
-        elif plan.stage is Stage.FULL and not (plan.lost_contact or plan.mobile or plan.retired):
-            assert full is not None
+            return member_id
+        self.voters.setdefault(branch_id, []).append(full)
+        if not (plan.lost_contact or plan.mobile or plan.retired):
             self.electable.setdefault(branch_id, []).append((member_id, full))
         return member_id
-
-    def convert_one(self, branch_id: int, group_id: int | None) -> None:
-        """A probationary member whose year has passed is converted: a recorded stage event."""
-        p = self.people
-        name, gender, ethnicity, region = p.identity()
-        birth = p.birth(p.rng.randrange(24, 34))
-        join = add_years(self.today, -1) - dt.timedelta(days=p.rng.randrange(20, 60))
-        data = MemberInput(
-            name=name,
-            id_number=p.id_number(region, birth, gender),
-            branch_id=branch_id,
-            stage=Stage.PROBATIONARY,
-            ethnicity=ethnicity,
-            education="大学本科",
-            group_id=group_id,
-            join_date=join,
-            job="民警",
-            phone=p.phone(),
-            address=p.address(),
-        )
-        member_id = self.sv.members.create(self.clerk, data, "录入原有党员台账")
-        self.sv.members.change_stage(
-            self.clerk,
-            member_id,
-            Stage.FULL,
-            add_years(join, 1),
-            "预备期满，经支部党员大会讨论通过，报上级党委批准，按期转为正式党员",
-        )
 
     def voided_record(self, branch_id: int) -> None:
         """A record entered by mistake and voided: it stays visible to the administrator."""
@@ -457,6 +703,7 @@ class _DemoBuilder:
         for post, member_id in zip(posts, pool, strict=False):
             self.sv.organisations.add_post(self.admin, term_id, member_id, post, start)
             self.holders.add(member_id)
+            self.posts.setdefault(org_id, {}).setdefault(post, self.known[member_id][0])
 
     def eligible(self, branch_id: int, before: dt.date) -> list[int]:
         """Full members in good standing, without a post yet, who were full before a term."""
@@ -466,65 +713,502 @@ class _DemoBuilder:
             if full <= before and m not in self.holders
         ]
 
+    # development files ----------------------------------------------------------------------
+
+    def leader(self, branch_id: int, post: str) -> tuple[str, str]:
+        """(name, post) of a branch's 书记 or 组织委员; a branch without a committee: 教导员."""
+        holders = self.posts.get(branch_id, {})
+        if post in holders:
+            return holders[post], f"支部{post}"
+        if holders:
+            return holders["书记"], "支部书记"
+        head = next((name for name, job in self.known.values() if job == "教导员"), "")
+        return head, "教导员（支部书记）"
+
+    def committee_person(self, post: str) -> str:
+        return self.posts[self.committee_id][post]
+
+    def _dev(self, day: dt.date) -> DevelopmentService:
+        """The development service as it was on ``day`` (records and reviews of that day)."""
+        if day not in self._services_on:
+            self._services_on[day] = DevelopmentService(
+                self.sv.db, self.sv.development.calendar, today=day
+            )
+        return self._services_on[day]
+
+    def _voters(self, branch_id: int, day: dt.date) -> tuple[int, int]:
+        """Full members entitled to vote on ``day``, and how many of them came."""
+        entitled = max(1, sum(1 for full in self.voters.get(branch_id, []) if full <= day))
+        present = entitled - self.people.rng.randint(0, entitled // 4)
+        return entitled, present
+
+    def _vote(self, branch_id: int, day: dt.date) -> dict[str, Any]:
+        entitled, present = self._voters(branch_id, day)
+        abstain = 1 if 2 * (present - 1) > entitled and self.people.rng.random() < 0.3 else 0
+        return {
+            "entitled": entitled,
+            "present": present,
+            "written_votes": 0,
+            "yes": present - abstain,
+            "against": 0,
+            "abstain": abstain,
+            "method": SECRET_BALLOT,
+        }
+
+    def _full_members_by(self, branch_id: int, day: dt.date, exclude: list[int]) -> list[int]:
+        return [
+            m for m, full in self.electable.get(branch_id, []) if full <= day and m not in exclude
+        ]
+
+    def plan_files(
+        self, branches: dict[str, int]
+    ) -> list[tuple[dt.date, _Track, str, list[tuple[int, dt.date]]]]:
+        """Every track placed in the calendar, oldest application first."""
+        rng = self.people.rng
+        placed = []
+        for kind, branch in (
+            ("office_one", BRANCH_ONE),
+            ("office_two", BRANCH_TWO),
+            ("station", BRANCH_STATION),
+        ):
+            for track in TRACKS[kind]:
+                start, dates = _place(track, _schedule(track, rng), self.today, rng)
+                dates = self._on_working_days(dates)
+                placed.append((dates[0][1] if dates else start, track, branch, dates))
+        placed.sort(key=lambda item: item[0])
+        return placed
+
+    def _working_day(self, day: dt.date) -> dt.date:
+        """``day``, or the next working day when it falls on a weekend or a holiday."""
+        while not self.calendar.is_working_day(day)[0]:
+            day += dt.timedelta(days=1)
+        return day
+
+    def _on_working_days(self, dates: list[tuple[int, dt.date]]) -> list[tuple[int, dt.date]]:
+        """Move each record to a working day, unless that would take it past today."""
+        moved = []
+        for step, day in dates:
+            working = self._working_day(day)
+            moved.append((step, working if working <= self.today else day))
+        return moved
+
+    def open_file(
+        self,
+        start: dt.date,
+        track: _Track,
+        branch_id: int,
+        branch: str,
+        groups: list[tuple[int, str]],
+        box: int,
+    ) -> _File:
+        """Register the applicant on the day the application came in."""
+        p = self.people
+        name, gender, ethnicity, region = p.identity()
+        birth = start - dt.timedelta(days=p.rng.randint(6800, 11500))  # 18.6 to 31 years old
+        data = MemberInput(
+            name=name,
+            id_number=p.id_number(region, birth, gender),
+            branch_id=branch_id,
+            stage=Stage.APPLICANT,
+            ethnicity=ethnicity,
+            native_place="浙江淳安" if region == HOME_COUNTY else "",
+            education=self._education(track.job),
+            job=track.job,
+            phone=p.phone(),
+            address=p.address(),
+        )
+        member_id = MemberService(self.sv.db, start).create(self.clerk, data, "登记入党申请人")
+        group = groups[member_id % len(groups)] if groups else None
+        return _File(member_id, name, branch_id, branch, group, box)
+
+    def walk(self, track: _Track, f: _File, dates: list[tuple[int, dt.date]]) -> None:
+        """Record, attach and review each step of the file in turn, as the branch did."""
+        rng = self.people.rng
+        for index, (step, day) in enumerate(dates):
+            last = index == len(dates) - 1
+            first_time = step not in f.when
+            rid = self._dev(day).record(self.clerk, f.member_id, self._step(track, f, step, day))
+            if first_time:
+                self._attach(f, step, rid)
+            following = self.today if last else dates[index + 1][1]
+            review_day = min(
+                self._working_day(day + dt.timedelta(days=rng.randint(0, 3))),
+                following,
+                self.today,
+            )
+            if last and track.pending:
+                return
+            if last and track.returned:
+                self._dev(review_day).review(self.reviewer, rid, False, RETURN_OPINION)
+                return
+            if step == track.paper_review_step:
+                secretary, post = self.leader(f.branch_id, "书记")
+                self.sv.development.enter_paper_review(
+                    self.clerk,
+                    rid,
+                    True,
+                    "经审核，同意。（审核意见签署于纸质纪实表，由组织委员据实录入）",
+                    secretary,
+                    post,
+                    review_day,
+                )
+            else:
+                self._dev(review_day).review(self.reviewer, rid, True, rng.choice(REVIEW_OPINIONS))
+            f.when[step] = day
+            if step == 19 and f.group is not None:
+                detail = self.sv.members.get(f.member_id)
+                self.sv.members.update(
+                    self.clerk, f.member_id, replace(detail.data, group_id=f.group[0])
+                )
+
+    def _attach(self, f: _File, step: int, record_id: int) -> None:
+        rng = self.people.rng
+        for category, kind in STEP_MATERIALS.get(step, ()):
+            title = f"{f.name}{category}"
+            if kind == "paper":
+                place = f"{f.branch}党员发展档案柜第 {f.box} 盒"
+                self.sv.materials.add_paper(
+                    self.clerk, f.member_id, category, title, place, record_id
+                )
+                continue
+            data = scan_png(rng) if kind == "png" else scan_pdf(rng)
+            source = self.scratch / f"{category}-{f.name}.{kind}"
+            source.write_bytes(data)
+            self.sv.materials.add_scan(
+                self.clerk, f.member_id, source, category, title + "（扫描件）", record_id
+            )
+
+    def _step(self, track: _Track, f: _File, step: int, day: dt.date) -> StepInput:
+        """The record of one step, with the structured fields of the record sheet (纪实表)."""
+        rng = self.people.rng
+        name, branch, when = f.name, f.branch, f.when
+        secretary = self.leader(f.branch_id, "书记")[0]
+        organiser, organiser_post = self.leader(f.branch_id, "组织委员")
+        committee_secretary = self.committee_person("书记")
+        committee_size = len(self.posts.get(f.branch_id, {}))
+        people: list[tuple[int, str]] = []
+        details: dict[str, Any] = {}
+        content, meeting, serial, reason = "", "", "", ""
+        if step == 1:
+            content = f"{name}向{branch}递交入党申请书，表达了加入中国共产党的愿望。"
+            details = {
+                "receiving_org": branch,
+                "summary": "对党的认识、入党动机、本人经历和今后的努力方向",
+            }
+        elif step == 2:
+            content = f"党支部收到入党申请书后，由{organiser}同{name}谈话。"
+            details = {
+                "talker": organiser,
+                "talker_post": organiser_post,
+                "place": "支部活动室",
+                "content": "了解入党动机和对党的认识，介绍党的基本知识和入党程序，"
+                "勉励其端正入党动机、在工作中发挥表率作用",
+            }
+        elif step == 3:
+            entitled, _ = self._voters(f.branch_id, day)
+            due = committee_size or entitled
+            details = {
+                "meeting_date": day,
+                "due": due,
+                "present": due - (1 if due > 3 and rng.random() < 0.4 else 0),
+                "result": "同意确定为入党积极分子",
+                "secretary": secretary,
+            }
+            if track.job == "辅警" and rng.random() < 0.6:
+                details |= {
+                    "recommend_method": "群团组织推优",
+                    "recommending_org": "共青团示例县公安局委员会",
+                }
+            else:
+                count = rng.randint(min(3, entitled), entitled)
+                details |= {
+                    "recommend_method": "党员推荐",
+                    "recommenders": count,
+                    "recommend_share": f"{round(100 * count / entitled)}%",
+                }
+            content = f"经{details['recommend_method']}，支部委员会研究，确定{name}为入党积极分子。"
+            meeting = f"{branch}支部委员会会议（{fmt(day)}）"
+        elif step == 4:
+            content = f"将确定{name}为入党积极分子的情况报{COMMITTEE_NAME}备案。"
+            details = {
+                "filed_on": day,
+                "committee": COMMITTEE_NAME,
+                "opinion": "同意备案",
+                "signer": committee_secretary,
+            }
+        elif step == 5:
+            pool = self._full_members_by(f.branch_id, day, [])
+            f.contacts = rng.sample(pool, 2 if len(pool) > 2 and rng.random() < 0.6 else 1)
+            people = [(m, self.known[m][1]) for m in f.contacts]
+            names = "、".join(self.known[m][0] for m in f.contacts)
+            content = f"党支部指定{names}为{name}的培养联系人。"
+        elif step in (6, 21):
+            since = max(d for s, d in when.items() if s in ((3, 6) if step == 6 else (15, 21)))
+            content = f"党支部对{name}进行半年一次的考察。"
+            details = {
+                "period_start": since,
+                "period_end": day - dt.timedelta(days=1),
+                "study": "认真学习党章和党的创新理论，按时提交思想汇报",
+                "activities": "参加支部主题党日和党课学习",
+                "work": "积极完成岗位工作和急难险重任务",
+                "talks": "培养联系人每季度与其谈心一次",
+                "contact_opinion": "表现良好，建议继续培养",
+                "group_opinion": "同意",
+                "branch_opinion": "考察合格",
+            }
+        elif step == 7:
+            entitled, present = self._voters(f.branch_id, day)
+            fair = rng.randint(0, min(2, present))
+            public = rng.randint(8, 15)
+            due = committee_size or entitled
+            details = {
+                "appraisal_date": day - dt.timedelta(days=7),
+                "members_taking_part": present,
+                "member_excellent": present - fair,
+                "member_fair": fair,
+                "non_members_taking_part": public,
+                "nonmember_excellent": public - 1,
+                "nonmember_fair": 1,
+                "contact_opinion": "同意列为发展对象",
+                "group_opinion": "同意",
+                "meeting_date": day,
+                "due": due,
+                "present": due,
+                "result": "同意确定为发展对象",
+            }
+            content = (
+                f"经听取党小组、培养联系人、党员和群众意见，支部委员会研究，确定{name}为发展对象。"
+            )
+            meeting = f"{branch}支部委员会会议（{fmt(day)}）"
+        elif step == 8:
+            details = self._publicity(f, day)
+            content = (
+                f"报{COMMITTEE_NAME}同意后，对{name}进行公示。"
+                if "publicity_start" in details
+                else f"将{name}列为发展对象的情况报{COMMITTEE_NAME}备案。"
+            )
+        elif step == 9:
+            others = self._full_members_by(f.branch_id, day, f.contacts)
+            sponsors = f.contacts[:2] if len(f.contacts) == 2 else [f.contacts[0], others[0]]
+            people = [(m, self.known[m][1]) for m in sponsors]
+            names = "、".join(self.known[m][0] for m in sponsors)
+            content = f"确定{names}为{name}的入党介绍人。"
+        elif step == 10:
+            content = f"党组织对{name}进行政治审查。"
+            details = {
+                "reviewer": organiser,
+                "review_date": day,
+                "method": "同本人谈话、查阅人事档案、函调直系亲属所在单位",
+                "attitude": "拥护党的理论和路线、方针、政策，政治立场坚定",
+                "political_history": "无政治历史问题",
+                "law_abiding": "遵纪守法，遵守社会公德，无违法违纪记录",
+                "other": "无",
+                "conclusion": "政治审查合格",
+                "reviewing_org": branch,
+                "signer": secretary,
+            }
+            if not track.returned or track.passed >= 10:
+                details["relatives"] = "父母及主要社会关系政治清白，无违法犯罪记录"
+        elif step == 11:
+            start = day - dt.timedelta(days=rng.randint(3, 5))
+            content = f"{name}参加发展对象集中培训，考核合格，取得结业证书。"
+            details = {
+                "start": start,
+                "end": start + dt.timedelta(days=2),
+                "hours": 24,
+                "certificate_no": f"{day.year}FZ{rng.randint(1, 400):04d}",
+                "organiser": "中共示例县委党校",
+            }
+        elif step == 12:
+            content = f"支部委员会对{name}的条件、培养教育和政治审查情况进行审查。"
+            details = {
+                "meeting_date": day,
+                "opinion": f"{name}符合发展条件，同意报{COMMITTEE_NAME}预审",
+                "result": "同意",
+            }
+            meeting = f"{branch}支部委员会会议（{fmt(day)}）"
+        elif step == 13:
+            content = f"{COMMITTEE_NAME}对{name}进行预审。"
+            details = {
+                "sent_on": day - dt.timedelta(days=rng.randint(2, 5)),
+                "discipline_opinion": "经县纪委监委派驻纪检组、县公安局督察大队核实，"
+                "无违纪违法问题",
+                "opinion": "预审合格，同意发放《中国共产党入党志愿书》",
+                "committee": COMMITTEE_NAME,
+                "signer": committee_secretary,
+            }
+        elif step == 14:
+            serial = f"3301{day.year}{rng.randint(1, 9999):04d}"
+            content = f"{name}在入党介绍人指导下如实填写《中国共产党入党志愿书》。"
+            details = {"booklet_serial": serial}
+        elif step == 15:
+            details = self._vote(f.branch_id, day) | {
+                "resolution": f"同意接收{name}为中共预备党员",
+            }
+            content = f"支部大会讨论接收{name}为预备党员，以无记名投票方式表决通过。"
+            meeting = f"{branch}党员大会（{fmt(day)}）"
+        elif step == 16:
+            talker = self.committee_person("委员")
+            content = f"{COMMITTEE_NAME}委员{talker}同{name}谈话。"
+            details = {
+                "talker": talker,
+                "talker_post": "党委委员",
+                "place": "局党委会议室",
+                "opinion": "入党动机端正，对党的认识较深刻，同意提交党委审批",
+            }
+        elif step in (17, 24):
+            joined = when[15]
+            since = when[15] if step == 17 else when[23]
+            opinion = (
+                f"同意接收{name}为中共预备党员，预备期自{fmt(joined)}起一年"
+                if step == 17
+                else f"同意{name}按期转为中共正式党员，党龄自{fmt(probation_end(joined))}算起"
+            )
+            present = rng.choice((5, 5, 4))
+            content = f"{COMMITTEE_NAME}召开党委会议集体讨论，{opinion}。"
+            details = {
+                "sent_on": min(since + dt.timedelta(days=rng.randint(3, 8)), day),
+                "committee_meeting_date": day,
+                "members_present": present,
+                "vote": f"{present}票同意",
+                "opinion": opinion,
+                "committee": COMMITTEE_NAME,
+                "signer": committee_secretary,
+            }
+            if step == 17 and track.late_approval:
+                reason = LATE_APPROVAL_REASON
+            meeting = f"{COMMITTEE_NAME}会议（{fmt(day)}）"
+        elif step == 18:
+            content = f"将{name}入党的情况报中共示例县委组织部备案。"
+            details = {"filed_with": "中共示例县委组织部", "filed_on": day}
+        elif step == 19:
+            content = f"将{name}编入{branch}" + (f"{f.group[1]}。" if f.group else "。")
+            details = {"branch": branch} | ({"group": f.group[1]} if f.group else {})
+        elif step == 20:
+            content = f"{name}在党旗下进行入党宣誓，由{secretary}领誓。"
+            details = {"place": "局党员活动室", "led_by": secretary}
+        elif step == 22:
+            content = f"{name}在预备期满前向党支部提出书面转正申请。"
+            details = {"summary": "预备期内认真履行党员义务，接受组织考察，申请按期转为正式党员"}
+        elif step == 23:
+            details = self._vote(f.branch_id, day) | {
+                "outcome": ON_TIME,
+                "group_opinion": "同意按期转正",
+                "public_opinion": "征求党员和群众意见，普遍认为其符合转正条件",
+                "committee_review": "同意提交支部大会讨论",
+                "resolution": f"同意{name}按期转为中共正式党员",
+            }
+            content = f"预备期满，支部大会讨论{name}的转正问题，表决同意按期转正。"
+            meeting = f"{branch}党员大会（{fmt(day)}）"
+        elif step == 25:
+            attached = {m.category for m in self.sv.materials.of_member(f.member_id)}
+            content = f"{name}入党材料整理齐全，移交人事档案部门归档。"
+            details = {
+                "receiving_org": "示例县公安局政治处（干部人事档案室）",
+                "receiver": self.leader(f.branch_id, "组织委员")[0],
+                "received_on": day,
+                "materials": [m for m in MATERIALS if m in attached],
+            }
+        return StepInput(step, day, content, details, people, meeting, serial, reason)
+
+    def _publicity(self, f: _File, day: dt.date) -> dict[str, Any]:
+        """Step 8: filing (2014), or approval and five working days of 公示 (2026)."""
+        if "publicity_start" not in {spec.key for spec in rulebook_on(day).step(8).fields}:
+            return {"filed_on": day, "committee": COMMITTEE_NAME, "opinion": "同意备案"}
+        start = day - dt.timedelta(days=8)
+        while self.calendar.add_working_days(start, 5).day >= day:
+            start -= dt.timedelta(days=1)
+        approved = max(f.when[7], start - dt.timedelta(days=self.people.rng.randint(1, 3)))
+        return {
+            "approval_date": approved,
+            "committee": COMMITTEE_NAME,
+            "approval_opinion": f"同意将{f.name}列为发展对象",
+            "publicity_start": start,
+            "publicity_end": self.calendar.add_working_days(start, 5).day,
+            "feedback": "公示期间未收到反映意见",
+        }
+
 
 def build_demo(path: Path, today: dt.date | None = None) -> DemoSummary:
     """Create the sample database at ``path``; refuse an existing file (DatabaseOpenError)."""
     today = today or dt.date.today()
     db = create_database(Path(path))
     try:
-        services = Services.build(db, Path(path).parent / "backups", today=today)
-        builder = _DemoBuilder(services, today)
-        builder.accounts()
-        committee, branches, groups = builder.organisations()
-        for kind, branch in (
-            ("office_one", BRANCH_ONE),
-            ("office_two", BRANCH_TWO),
-            ("station", BRANCH_STATION),
-        ):
-            for index, plan in enumerate(_branch_plans(kind)):
-                builder.member(plan, branches[branch], groups[branch], index)
-        builder.convert_one(branches[BRANCH_TWO], groups[BRANCH_TWO][0])
-        builder.voided_record(branches[BRANCH_STATION])
-
-        # 党委: 局长 and 政委 of 机关第一党支部 lead it, with leaders of the other branches
-        committee_start = add_years(today, -2) - dt.timedelta(days=75)
-        one, two, station = (branches[b] for b in (BRANCH_ONE, BRANCH_TWO, BRANCH_STATION))
-        committee_pool = (
-            builder.eligible(one, committee_start)[:2]
-            + builder.eligible(two, committee_start)[:1]
-            + builder.eligible(station, committee_start)[:1]
-            + builder.eligible(one, committee_start)[2:3]
-        )
-        builder.term(
-            committee,
-            committee_start,
-            5,
-            ["书记", "副书记", "委员", "委员", "委员"],
-            committee_pool,
-            "中共示例县公安局党员大会选举产生",
-        )
-        # 机关第一党支部: the term ends within 90 days (换届提醒); 机关第二党支部: mid-term
-        one_start = add_years(today + dt.timedelta(days=45), -3)
-        builder.term(
-            one,
-            one_start,
-            3,
-            ["书记", "副书记", "组织委员", "宣传委员", "纪检委员"],
-            builder.eligible(one, one_start),
-            "支部党员大会选举产生",
-        )
-        two_start = add_years(today, -1) - dt.timedelta(days=120)
-        builder.term(
-            two,
-            two_start,
-            3,
-            ["书记", "组织委员", "宣传委员", "纪检委员"],
-            builder.eligible(two, two_start),
-            "支部党员大会选举产生",
-        )
-        return _summarise(services, Path(path))
+        with tempfile.TemporaryDirectory(prefix="branchdesk-demo-") as scratch:
+            return _build(db, Path(path), today, Path(scratch))
     finally:
         db.dispose()
+
+
+def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSummary:
+    """Enter everything through the services of ``db``."""
+    services = Services.build(db, path.parent / "backups", today=today)
+    builder = _DemoBuilder(services, today, scratch)
+    builder.accounts()
+    committee, branches, groups = builder.organisations()
+    builder.committee_id = committee
+    for kind, branch in (
+        ("office_one", BRANCH_ONE),
+        ("office_two", BRANCH_TWO),
+        ("station", BRANCH_STATION),
+    ):
+        for index, plan in enumerate(_branch_plans(kind)):
+            builder.member(plan, branches[branch], groups[branch], index)
+    builder.voided_record(branches[BRANCH_STATION])
+
+    # 党委: 局长 and 政委 of 机关第一党支部 lead it, with leaders of the other branches
+    committee_start = add_years(today, -2) - dt.timedelta(days=75)
+    one, two, station = (branches[b] for b in (BRANCH_ONE, BRANCH_TWO, BRANCH_STATION))
+    committee_pool = (
+        builder.eligible(one, committee_start)[:2]
+        + builder.eligible(two, committee_start)[:1]
+        + builder.eligible(station, committee_start)[:1]
+        + builder.eligible(one, committee_start)[2:3]
+    )
+    builder.term(
+        committee,
+        committee_start,
+        5,
+        ["书记", "副书记", "委员", "委员", "委员"],
+        committee_pool,
+        "中共示例县公安局党员大会选举产生",
+    )
+    # 机关第一党支部: the term ends within 90 days (换届提醒); 机关第二党支部: mid-term
+    one_start = add_years(today + dt.timedelta(days=45), -3)
+    builder.term(
+        one,
+        one_start,
+        3,
+        ["书记", "副书记", "组织委员", "宣传委员", "纪检委员"],
+        builder.eligible(one, one_start),
+        "支部党员大会选举产生",
+    )
+    two_start = add_years(today, -1) - dt.timedelta(days=120)
+    builder.term(
+        two,
+        two_start,
+        3,
+        ["书记", "组织委员", "宣传委员", "纪检委员"],
+        builder.eligible(two, two_start),
+        "支部党员大会选举产生",
+    )
+
+    # the development files, oldest application first (as the branches opened them)
+    named_groups = {
+        branch: list(zip(ids, names, strict=True))
+        for branch, ids, names in (
+            (BRANCH_ONE, groups[BRANCH_ONE], ["政治处党小组", "办公室党小组"]),
+            (BRANCH_TWO, groups[BRANCH_TWO], ["指挥中心党小组", "警务保障党小组"]),
+            (BRANCH_STATION, [], []),
+        )
+    }
+    boxes = {BRANCH_ONE: 3, BRANCH_TWO: 5, BRANCH_STATION: 1}
+    for start, track, branch, dates in builder.plan_files(branches):
+        f = builder.open_file(
+            start, track, branches[branch], branch, named_groups[branch], boxes[branch]
+        )
+        builder.walk(track, f, dates)
+    return _summarise(services, path)
 
 
 def _summarise(services: Services, path: Path) -> DemoSummary:
@@ -535,6 +1219,15 @@ def _summarise(services: Services, path: Path) -> DemoSummary:
             .join(Organisation, Member.branch_id == Organisation.id)
             .order_by(Member.branch_id)
         ).all()
+        summary.files = s.scalar(select(func.count()).select_from(DevelopmentFile)) or 0
+        states: Counter[str] = Counter()
+        for state, count in s.execute(
+            select(StepRecord.state, func.count()).group_by(StepRecord.state)
+        ):
+            states[state] = count
+        summary.scans = s.scalar(select(func.count()).where(Material.sha256.is_not(None))) or 0
+    summary.records = sum(states.values())
+    summary.pending, summary.returned = states["pending"], states["returned"]
     branches: Counter[str] = Counter()
     stages: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
