@@ -107,3 +107,43 @@ def test_wrong_arguments_get_chinese_messages(home: Path) -> None:
     assert "无效的选项" in result.stderr and "branchdesk --help" in result.stderr
     missing = run("init", "x.sqlite", home=home)
     assert missing.returncode == 2 and "缺少参数" in missing.stderr
+
+
+def test_reminders_json(tmp_path: Path, home: Path) -> None:
+    import json
+
+    db = tmp_path / "demo.sqlite"
+    assert run("demo", db, home=home).returncode == 0
+    result = run("reminders", "--db", db, "--on", "2026-11-26", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert items and all(
+        set(i) == {"kind", "branch", "id_number", "name", "due", "overdue", "rule", "message"}
+        for i in items
+    )
+    kinds = {i["kind"] for i in items}
+    assert "political_birthday" in kinds
+    bad = run("reminders", "--db", db, "--on", "2026-13-01", home=home)
+    assert bad.returncode == 2 and "格式不对" in bad.stderr
+
+
+def test_print_booklet(tmp_path: Path, home: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "demo.sqlite"
+    assert run("demo", db, home=home).returncode == 0
+    con = sqlite3.connect(db)
+    number = con.execute(
+        "SELECT m.id_number FROM members m JOIN step_records r ON r.member_id = m.id "
+        "GROUP BY m.id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    con.close()
+    out = tmp_path / "booklet.pdf"
+    result = run("print", "booklet", "--member", number, "--db", db, "-o", out, home=home)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    wrong = run("print", "booklet", "--member", "11010519491231002X", "--db", db, "-o", out,
+                home=home)
+    assert wrong.returncode == 1 and "没有公民身份号码" in wrong.stderr
+    invalid = run("print", "booklet", "--member", "123", "--db", db, "-o", out, home=home)
+    assert invalid.returncode == 2 and "18 位" in invalid.stderr
