@@ -106,9 +106,16 @@ class RecordInfo:
     recorded_at: dt.datetime
     people: tuple[PersonInfo, ...]
     reviews: tuple[ReviewInfo, ...]
+    recorded_by_name: str = ""  # the recorder's name as the account shows it
 
 
-def _record_info(r: StepRecord) -> RecordInfo:
+def _display_names(s: Session) -> dict[str, str]:
+    from branchdesk.storage.models import User
+
+    return {u: n or u for u, n in s.execute(select(User.username, User.display_name))}
+
+
+def _record_info(r: StepRecord, names: Mapping[str, str] | None = None) -> RecordInfo:
     return RecordInfo(
         r.id, r.step, r.occurrence, r.version, r.state, r.date, r.content,
         json.loads(r.details or "{}"), r.meeting_ref, r.serial_number, r.exception_reason,
@@ -121,6 +128,7 @@ def _record_info(r: StepRecord) -> RecordInfo:
             )
             for v in r.reviews
         ),
+        (names or {}).get(r.recorded_by, r.recorded_by),
     )
 
 
@@ -188,7 +196,8 @@ class DevelopmentService:
                 .where(StepRecord.member_id == member_id)
                 .order_by(StepRecord.step, StepRecord.occurrence, StepRecord.version)
             )
-            return [_record_info(r) for r in rows]
+            names = _display_names(s)
+            return [_record_info(r, names) for r in rows]
 
     def history(self, member_id: int) -> StepHistory:
         with self.db.read() as s:

@@ -192,7 +192,7 @@ def record_html(record: RecordInfo, materials: list[MaterialInfo]) -> str:
              + ("（已更正，仅供查阅）" if grey else "") + "</h4>"]
     imported = "（导入的历史记录）" if record.imported else ""
     parts.append(
-        f"<p style='margin:0'>录入人 {html.escape(record.recorded_by)}，"
+        f"<p style='margin:0'>录入人 {html.escape(record.recorded_by_name)}，"
         f"{format_local(record.recorded_at)}；适用细则 {html.escape(record.rulebook)} 年版"
         f"{imported}</p>"
     )
