@@ -97,7 +97,7 @@ def test_one_applicant_through_all_25_steps(
         if step == 7:
             # refused: less than a year after the activist was determined (§13)
             def too_early(dialog: StepRecordDialog) -> None:
-                _fill(qtbot, dialog, dt.date(2025, 2, 27), details, [])
+                _fill(qtbot, dialog, dt.date(2025, 2, 27), {}, [])
                 qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
                 message = "".join(dialog.errors.messages().values())
                 assert "第十三条" in message and "2025年3月1日" in message
