@@ -142,3 +142,55 @@ def test_due_items_for_the_todo_list(
     assert [(i.kind, i.name, i.overdue(TODAY)) for i in items] == [
         ("application_talk", "王堃", True)
     ]
+
+
+def _walk_to(development: DevelopmentService, clerk: Actor, reviewer: Actor, member: int,
+             full: list[int], last_step: int) -> None:
+    for step, day, details in WALK:
+        if step <= last_step:
+            _record_and_pass(development, clerk, reviewer, member, step, day, details,
+                             _people(step, full))
+
+
+VOTES = {"entitled": 10, "present": 9, "yes": 9, "against": 0, "abstain": 0,
+         "method": "无记名投票"}
+
+
+def test_probation_extended_once_then_converted(
+    services: Services, clerk: Actor, reviewer: Actor, applicant: int,
+    add_member: Callable[..., int],
+) -> None:
+    development = DevelopmentService(services.db, today=D(2027, 6, 30))
+    full = [add_member("张三", 13), add_member("李四", 15)]
+    _walk_to(development, clerk, reviewer, applicant, full, 22)
+    extend = {"outcome": "延长预备期", "extension_months": 6, **VOTES}
+    _record_and_pass(development, clerk, reviewer, applicant, 23, D(2026, 5, 12), extend, [])
+    _record_and_pass(development, clerk, reviewer, applicant, 24, D(2026, 6, 1), {}, [])
+    assert services.members.get(applicant).data.stage is Stage.PROBATIONARY
+    with pytest.raises(ValidationError):  # not before the extended probation ends
+        development.record(clerk, applicant, StepInput(
+            23, D(2026, 11, 1), details={"outcome": "按期转正", **VOTES}))
+    convert = {"outcome": "按期转正", **VOTES}
+    _record_and_pass(development, clerk, reviewer, applicant, 23, D(2026, 11, 12), convert, [])
+    _record_and_pass(development, clerk, reviewer, applicant, 24, D(2026, 12, 1), {}, [])
+    data = services.members.get(applicant).data
+    assert data.stage is Stage.FULL
+    assert data.full_member_date == D(2026, 11, 10)  # one year and six months after joining
+
+
+def test_probation_cancelled(
+    services: Services, clerk: Actor, reviewer: Actor, applicant: int,
+    add_member: Callable[..., int],
+) -> None:
+    from branchdesk.core.vocab import Status
+
+    development = DevelopmentService(services.db, today=TODAY)
+    full = [add_member("张三", 13), add_member("李四", 15)]
+    _walk_to(development, clerk, reviewer, applicant, full, 22)
+    cancel = {"outcome": "取消预备党员资格", **VOTES}
+    _record_and_pass(development, clerk, reviewer, applicant, 23, D(2026, 5, 12), cancel, [])
+    assert services.members.get(applicant).status is Status.NORMAL  # until approved
+    _record_and_pass(development, clerk, reviewer, applicant, 24, D(2026, 6, 1), {}, [])
+    detail = services.members.get(applicant)
+    assert detail.status is Status.EXPELLED
+    assert any(e.to_value == "expelled" and "第 24 步" in e.reason for e in detail.events)
