@@ -336,18 +336,30 @@ def test_materials_added_and_opened(
     assert not window.open_button.isEnabled()  # a paper original has nothing to open
 
 
-def test_booklet_saved_from_the_file(
+def test_booklet_previewed_printed_and_saved(
     qtbot: Any, services: Services, clerk: Actor, reviewer: Actor, applicant: int,
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pytest.importorskip("branchdesk.reports.booklet_service")
+    from PySide6.QtPrintSupport import QPrinter
+
+    from branchdesk.gui import pdf_preview
+
     record_and_pass(services.development, clerk, reviewer, applicant, 1, D(2026, 10, 8), {}, [])
     window = _file(qtbot, services, clerk, applicant)
-    monkeypatch.setattr(development_file.QDesktopServices, "openUrl", lambda _url: True)
-    driver = on_next_modal(lambda box: box.accept())
-    target = window.save_booklet(tmp_path / "纪实表.pdf")
-    driver.check()
-    assert target is not None and target.read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    preview = window.preview
+    assert preview.isVisible() and preview.page_count() > 2
+    assert "王堃" in preview.windowTitle()
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.print_to(printer)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+    monkeypatch.setattr(pdf_preview, "show_info", lambda *_args: None)
+    saved = preview.save_to(tmp_path / "纪实表")
+    assert saved == tmp_path / "纪实表.pdf" and saved.read_bytes() == preview.pdf
 
 
 def test_a_warning_is_shown_before_saving(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,9 +59,10 @@ from branchdesk.gui.common import (
     format_local,
     localise_buttons,
     show_error,
-    show_info,
 )
+from branchdesk.gui.pdf_preview import PdfPreviewDialog
 from branchdesk.gui.step_dialogs import StepRecordDialog, StepReviewDialog, parse_date
+from branchdesk.reports.booklet_service import save_booklet
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)"
@@ -713,33 +715,18 @@ class DevelopmentFileDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return target
 
-    def print_booklet(self) -> Path | None:
-        """Save the 纪实表 of this member as a PDF and open it for printing."""
-        suggested = Path.home() / f"发展党员全程纪实表-{self.member_name}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self, "保存纪实表", str(suggested), "PDF 文件 (*.pdf)"
-        )
-        if not name:
-            return None
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        return self.save_booklet(target)
-
-    def save_booklet(self, target: Path) -> Path | None:
+    def print_booklet(self) -> PdfPreviewDialog | None:
+        """Show this member's 纪实表 in a preview, from which it is printed or saved."""
+        buffer = io.BytesIO()
         try:
-            from branchdesk.reports.booklet_service import save_booklet
-        except ImportError:
-            show_error(self, "本版本尚不能生成纪实表 PDF（缺少打印模块），请更新支部台账")
-            return None
-        try:
-            save_booklet(self.services, self.member_id, target)
+            save_booklet(self.services, self.member_id, buffer)
         except BranchDeskError as exc:
             show_error(self, exc)
             return None
-        except OSError as exc:
-            show_error(self, f"无法保存“{target}”：{exc.strerror or exc}。请换一个文件夹或文件名。")
-            return None
-        show_info(self, f"纪实表已保存到：\n{target}\n\n将用系统的 PDF 阅读器打开，可在其中打印。")
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+        preview = PdfPreviewDialog(
+            buffer.getvalue(), f"发展党员全程纪实表 — {self.member_name}",
+            f"发展党员全程纪实表-{self.member_name}.pdf", self,
+        )
+        self.preview = preview
+        preview.open()
+        return preview
