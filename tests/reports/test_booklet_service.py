@@ -12,7 +12,7 @@ from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.materials import MATERIAL_CATEGORIES
 from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.members import ResumeService
-from branchdesk.core.rulebook import RULEBOOK_2026
+from branchdesk.core.rulebook import RULEBOOK_2026, rulebook_on
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import Stage
 from branchdesk.reports.booklet_service import booklet_data, save_booklet
@@ -68,8 +68,10 @@ def test_printed_booklet_text_and_embedded_font(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     squeezed = "".join(text.split())
-    for rule in RULEBOOK_2026.steps:
-        assert "".join(rule.name.split()) in squeezed, rule.name
+    dates = {step: day for step, day, _details in WALK}
+    for rule in RULEBOOK_2026.steps:  # each step as named by the rulebook in force that day
+        name = rulebook_on(dates[rule.number]).step(rule.number).name
+        assert "".join(name.split()) in squeezed, name
     assert "王堃" in squeezed and make_id_number("110105", dt.date(2000, 2, 29), 11) in squeezed
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
     rows = fonts.stdout.splitlines()[2:]

@@ -141,7 +141,10 @@ def booklet_data(services: Services, member_id: int, today: dt.date | None = Non
                 for record in records
                 if record.step == rule.number
             )
-            steps.append(StepSection(rule.number, rule.name, rule.article, blocks))
+            mine = [r for r in records if r.step == rule.number]
+            # a step is named and cited as the rulebook in force when it was done had it
+            applied = rulebook_on(mine[-1].date).step(rule.number) if mine else rule
+            steps.append(StepSection(rule.number, applied.name, applied.article, blocks))
         stage_name = book.step(steps[0].number).stage_name
         title = f"{STAGE_NUMERALS[number - 1]}、{stage_name}"
         stages.append(StageSection(title, tuple(steps)))
