@@ -816,10 +816,26 @@ class _DemoBuilder:
             job=track.job,
             phone=p.phone(),
             address=p.address(),
+            organisations_joined="中国共产主义青年团" if start.year - birth.year < 28 else "",
         )
         member_id = MemberService(self.sv.db, start).create(self.clerk, data, "登记入党申请人")
+        self._resume(member_id, birth, branch, track.job)
         group = groups[member_id % len(groups)] if groups else None
         return _File(member_id, name, branch_id, branch, group, box)
+
+    def _resume(self, member_id: int, birth: dt.date, branch: str, job: str) -> None:
+        """A plausible 本人简历: secondary school, police college, then the current post."""
+        witnesses = ("陈建国", "王丽华", "李志强", "张秀英", "刘卫东", "周敏")
+        school = birth.year + 15
+        unit = "城关派出所" if "派出所" in branch else "机关"
+        lines = [
+            (f"{school}.09", f"{school + 3}.07", "浙江省淳安县第一中学学生"),
+            (f"{school + 3}.09", f"{school + 6}.07", "浙江警官职业学院学生"),
+            (f"{school + 6}.08", "", f"示例县公安局{unit}{job}"),
+        ]
+        for index, (start, end, what) in enumerate(lines):
+            witness = witnesses[(member_id + index) % len(witnesses)]
+            self.sv.resume.add(self.clerk, member_id, start, end, what, witness)
 
     def walk(self, track: _Track, f: _File, dates: list[tuple[int, dt.date]]) -> None:
         """Record, attach and review each step of the file in turn, as the branch did."""
