@@ -819,11 +819,13 @@ class _DemoBuilder:
             organisations_joined="中国共产主义青年团" if start.year - birth.year < 28 else "",
         )
         member_id = MemberService(self.sv.db, start).create(self.clerk, data, "登记入党申请人")
-        self._resume(member_id, birth, branch, track.job)
+        self._resume(member_id, birth, branch, track.job, start)
         group = groups[member_id % len(groups)] if groups else None
         return _File(member_id, name, branch_id, branch, group, box)
 
-    def _resume(self, member_id: int, birth: dt.date, branch: str, job: str) -> None:
+    def _resume(
+        self, member_id: int, birth: dt.date, branch: str, job: str, applied: dt.date
+    ) -> None:
         """A plausible 本人简历: secondary school, police college, then the current post."""
         witnesses = ("陈建国", "王丽华", "李志强", "张秀英", "刘卫东", "周敏")
         school = birth.year + 15
@@ -833,6 +835,9 @@ class _DemoBuilder:
             (f"{school + 3}.09", f"{school + 6}.07", "浙江警官职业学院学生"),
             (f"{school + 6}.08", "", f"示例县公安局{unit}{job}"),
         ]
+        lines = [line for line in lines if int(line[0][:4]) < applied.year]
+        if lines:  # the last line runs until now
+            lines[-1] = (lines[-1][0], "", lines[-1][2])
         for index, (start, end, what) in enumerate(lines):
             witness = witnesses[(member_id + index) % len(witnesses)]
             self.sv.resume.add(self.clerk, member_id, start, end, what, witness)
