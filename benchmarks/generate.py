@@ -152,6 +152,8 @@ def _member_rows(
             "mobile": mobile,
             "mobile_destination": "浙江省杭州市（务工）" if mobile else "",
             "note": "",
+            "discipline": "无",
+            "organisations_joined": "",
             "voided": False,
             "void_reason": "",
             "search_key": keys.search_key,
