@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -132,8 +132,21 @@ def _record_info(r: StepRecord, names: Mapping[str, str] | None = None) -> Recor
     )
 
 
-def history_of(member: Member, records: Iterable[StepRecord]) -> StepHistory:
-    """The rulebook's view of a file: which steps passed when, the half-yearly reviews."""
+class RecordFacts(Protocol):
+    """What the rulebook needs of a stored record (an ORM object or a plain row)."""
+
+    step: int
+    occurrence: int
+    version: int
+    state: str
+    date: dt.date
+    details: str
+
+
+def history_of(member: Any, records: Iterable[RecordFacts]) -> StepHistory:
+    """The rulebook's view of a file: which steps passed when, the half-yearly reviews.
+
+    ``member`` needs only a ``birth_date``."""
     passed: dict[int, dt.date] = {}
     review_dates: dict[int, list[dt.date]] = {}
     outcome: str | None = None
@@ -491,28 +504,36 @@ class DevelopmentDueProvider:
             Stage.PROBATIONARY.value,
         )
         with self.db.read() as s:
+            connection = s.connection()  # Core rows: a county has thousands of open files
             members = {
-                m.id: (m, branch)
-                for m, branch in s.execute(
-                    select(Member, Organisation.name)
+                row.id: row
+                for row in connection.execute(
+                    select(
+                        Member.id, Member.name, Member.id_number, Member.birth_date,
+                        Organisation.name.label("branch"),
+                    )
                     .join(Organisation, Organisation.id == Member.branch_id)
                     .where(
+                        Member.id.in_(select(StepRecord.member_id).distinct()),
                         Member.stage.in_(in_development),
                         Member.status == Status.NORMAL.value,
                         Member.voided.is_(False),
                     )
                 )
             }
-            records: dict[int, list[StepRecord]] = {}
+            records: dict[int, list[Any]] = {}
             if members:
-                for r in s.scalars(
-                    select(StepRecord).where(StepRecord.member_id.in_(list(members)))
+                for r in connection.execute(
+                    select(
+                        StepRecord.member_id, StepRecord.step, StepRecord.occurrence,
+                        StepRecord.version, StepRecord.state, StepRecord.date,
+                        StepRecord.details,
+                    ).where(StepRecord.member_id.in_(list(members)))
                 ):
                     records.setdefault(r.member_id, []).append(r)
             histories = [
-                (m, branch, history_of(m, records.get(m.id, [])))
-                for m, branch in members.values()
-                if m.id in records
+                (m, m.branch, history_of(m, records.get(m.id, [])))
+                for m in members.values()
             ]
             for member, branch, history in histories:
                 for due in due_actions(history, today):
