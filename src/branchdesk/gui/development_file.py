@@ -8,6 +8,7 @@ import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence
@@ -60,9 +61,10 @@ from branchdesk.gui.common import (
     localise_buttons,
     show_error,
 )
-from branchdesk.gui.pdf_preview import PdfPreviewDialog
 from branchdesk.gui.step_dialogs import StepRecordDialog, StepReviewDialog, parse_date
-from branchdesk.reports.booklet_service import save_booklet
+
+if TYPE_CHECKING:
+    from branchdesk.gui.pdf_preview import PdfPreviewDialog
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)"
@@ -717,6 +719,10 @@ class DevelopmentFileDialog(QDialog):
 
     def print_booklet(self) -> PdfPreviewDialog | None:
         """Show this member's 纪实表 in a preview, from which it is printed or saved."""
+        # loaded on first use: reportlab and QtPdf need not slow the program's start
+        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+        from branchdesk.reports.booklet_service import save_booklet
+
         buffer = io.BytesIO()
         try:
             save_booklet(self.services, self.member_id, buffer)
