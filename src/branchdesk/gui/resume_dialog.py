@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.members import ResumeLine, ResumeService
 from branchdesk.gui.common import FieldErrors, setup_dialog_buttons
 from branchdesk.gui.forms.ui_resume_line_dialog import Ui_ResumeLineDialog
@@ -50,10 +50,7 @@ class ResumeLineDialog(QDialog):
                     self.actor, self.line.id, ui.start.text(), ui.end.text(), ui.what.text(),
                     ui.witness.text(), ui.struck_out.isChecked(),
                 )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except BranchDeskError as exc:
+        except BranchDeskError as exc:  # a ValidationError shows beside its fields
             self.errors.show_exception(exc)
             return
         super().accept()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import fmt
 from branchdesk.core.development import RecordInfo, StepInput
-from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.rulebook import FieldKind, FieldSpec, Finding, Severity, StepRule, rulebook_on
 from branchdesk.core.services import Services
 from branchdesk.gui.common import (
@@ -555,10 +555,7 @@ class StepReviewDialog(QDialog):
                 )
             else:
                 development.review(self.actor, self.record.id, passed, opinion)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except BranchDeskError as exc:
+        except BranchDeskError as exc:  # a ValidationError shows beside its fields
             self.errors.show_exception(exc)
             return
         self.accept()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.services import Services
 from branchdesk.core.workdays import HolidayCalendar
 from branchdesk.gui.common import FieldErrors, setup_dialog_buttons, show_error
@@ -54,10 +54,7 @@ class WorkdayDialog(QDialog):
             self.services.workdays.set_day(
                 self.actor, day, self.ui.work.isChecked(), self.ui.note.text()
             )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except BranchDeskError as exc:
+        except BranchDeskError as exc:  # a ValidationError shows beside its fields
             self.errors.show_exception(exc)
             return
         super().accept()
