@@ -365,3 +365,65 @@ class CalendarYear(Base):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Meeting(Base):
+    """A meeting of a branch, its committee or a group; its record has one or more versions."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_org_date", "organisation_id", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    #: the branch that met (or the group, for a 党小组会)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    #: lower-case text of the current version, for searching the minutes
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __audit_ignore__ = frozenset({"search_text"})
+
+    versions: Mapped[list[MeetingVersion]] = relationship(order_by="MeetingVersion.version")
+
+
+class MeetingVersion(Base):
+    """The record of a meeting as written; a correction adds a version, the old one stays."""
+
+    __tablename__ = "meeting_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[str] = mapped_column(String(5), default="")
+    end_time: Mapped[str] = mapped_column(String(5), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    host: Mapped[str] = mapped_column(String(50), default="")
+    recorder: Mapped[str] = mapped_column(String(50), default="")
+    speaker: Mapped[str] = mapped_column(String(50), default="")
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    #: attendance, agenda items, discussion, resolutions and votes, as JSON
+    content: Mapped[str] = mapped_column(Text, default="{}")
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(50), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MeetingAttachment(Base):
+    """A scan attached to a meeting (sign-in sheet, photos), stored by SHA-256."""
+
+    __tablename__ = "meeting_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    media_type: Mapped[str] = mapped_column(String(50), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(ForeignKey("material_blobs.sha256"))
+    added_by: Mapped[str] = mapped_column(String(50))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
