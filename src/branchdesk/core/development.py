@@ -236,21 +236,27 @@ class DevelopmentService:
         actor.require(*RECORDERS)
         rule = rulebook_on(data.date).step(data.step)
         with self.db.write(actor.username, f"记录第 {data.step} 步 {rule.name}") as s:
-            member = self._member(s, member_id)
-            self._check_member(member)
-            records = self._records(s, member_id)
-            waiting = [r for r in records if r.step == data.step and r.state in (PENDING, RETURNED)]
-            if waiting:
-                state = "待审核" if waiting[0].state == PENDING else "已退回，请更正后重新提交"
-                raise ValidationError({"step": f"第 {data.step} 步“{rule.name}”的记录{state}"})
-            _raise_for(self._findings(s, member, data), data.exception_reason)
-            if data.step == 1:
-                self._open_file(s, member, data.date.year)
-            occurrence = 1 + max(
-                (r.occurrence for r in records if r.step == data.step), default=0
+            return self.record_in(s, actor, member_id, data)
+
+    def record_in(self, s: Session, actor: Actor, member_id: int, data: StepInput) -> int:
+        """Record a step inside the caller's transaction (a meeting's vote fills step 15/23)."""
+        actor.require(*RECORDERS)
+        rule = rulebook_on(data.date).step(data.step)
+        member = self._member(s, member_id)
+        self._check_member(member)
+        records = self._records(s, member_id)
+        waiting = [r for r in records if r.step == data.step and r.state in (PENDING, RETURNED)]
+        if waiting:
+            state = "待审核" if waiting[0].state == PENDING else "已退回，请更正后重新提交"
+            raise ValidationError(
+                {"step": f"{member.name}第 {data.step} 步“{rule.name}”的记录{state}"}
             )
-            record = self._new_record(s, actor, member_id, data, occurrence, version=1)
-            return record.id
+        _raise_for(self._findings(s, member, data), data.exception_reason)
+        if data.step == 1:
+            self._open_file(s, member, data.date.year)
+        occurrence = 1 + max((r.occurrence for r in records if r.step == data.step), default=0)
+        record = self._new_record(s, actor, member_id, data, occurrence, version=1)
+        return record.id
 
     def correct(self, actor: Actor, record_id: int, data: StepInput) -> int:
         """A corrected version of a returned record; the returned version stays in the history."""
