@@ -13,6 +13,8 @@ from branchdesk.core.audit_log import AuditService
 from branchdesk.core.development import DevelopmentDueProvider, DevelopmentService
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
 from branchdesk.core.materials import MaterialService
+from branchdesk.core.meeting_calendar import MeetingCalendar, MeetingDueProvider
+from branchdesk.core.meetings import MeetingService
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
@@ -36,6 +38,8 @@ class Services:
     materials: MaterialService
     workdays: WorkdaySettings
     resume: ResumeService
+    meetings: MeetingService
+    meeting_calendar: MeetingCalendar
 
     @classmethod
     def build(
@@ -47,6 +51,9 @@ class Services:
     ) -> Services:
         summary = SummaryService(db)
         workdays = WorkdaySettings(db)
+        development = DevelopmentService(db, workdays.calendar, today)
+        meetings = MeetingService(db, development, today)
+        meeting_calendar = MeetingCalendar(db, meetings)
         return cls(
             db=db,
             backup_dir=backup_dir,
@@ -57,13 +64,16 @@ class Services:
             todo=TodoBoard(
                 [
                     DevelopmentDueProvider(db),
+                    MeetingDueProvider(meeting_calendar),
                     CommitteeTermProvider(db),
                     PoliticalBirthdayProvider(summary),
                 ]
             ),
             audit=AuditService(db),
-            development=DevelopmentService(db, workdays.calendar, today),
+            development=development,
             materials=MaterialService(db),
             workdays=workdays,
             resume=ResumeService(db),
+            meetings=meetings,
+            meeting_calendar=meeting_calendar,
         )

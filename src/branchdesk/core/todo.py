@@ -17,6 +17,7 @@ KIND_LABELS = {
     "oath_due": "入党宣誓",
     "probation_ending": "预备期将满",
     "probation_ended": "预备期已满",
+    "meeting_due": "应开会议",
     "committee_term_ending": "换届提醒",
     "political_birthday": "政治生日",
 }
