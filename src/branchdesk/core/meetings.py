@@ -448,6 +448,11 @@ class MeetingService:
         return [v for item in data.agenda for v in item.votes if v.purpose]
 
     @staticmethod
+    def title_of(data: MeetingInput) -> str:
+        """The line a meeting is listed under: a 党课's topic, else its agenda items."""
+        return MeetingService._title(data)
+
+    @staticmethod
     def _title(data: MeetingInput) -> str:
         if data.kind is MeetingKind.PARTY_LECTURE and data.topic.strip():
             return data.topic.strip()
