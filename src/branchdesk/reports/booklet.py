@@ -2,66 +2,64 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 import re
-import tempfile
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from branchdesk.reports.booklet_data import (
     BookletData,
-    Labelled,
     RecordBlock,
     StageSection,
     StepSection,
 )
-from branchdesk.reports.cjk_paragraph import ChineseParagraph
-from branchdesk.reports.fonts import FontFace, FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.layout import (
+    EMPTY,
+    GREY_INK,
+    INK,
+    LABEL_SHADE,
+    LABEL_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    RULE,
+    SUPERSEDED_SHADE,
+    TITLE_SHADE,
+    WIDTH,
+    CompactCanvas,
+    FormLayout,
+    body_frame,
+    define_text_form,
+    draw_centred_with_form,
+    draw_cover_lines,
+    draw_page_number,
+    draw_running_header,
+    draw_text,
+    today_text,
+    write_pdf,
+)
 
 TITLE = "发展党员全程纪实表"
-EMPTY = "无"  # the record sheet's printing rule: an empty field reads 无
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = 25 * mm  # binding edge
-MARGIN_RIGHT = 20 * mm
-MARGIN_TOP = 22 * mm  # the running header sits inside it
-MARGIN_BOTTOM = 20 * mm  # the page number sits inside it
-WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-
-LABEL_WIDTH = 30 * mm
-INK = colors.black
-GREY_INK = colors.Color(0.45, 0.45, 0.45)
-LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
-TITLE_SHADE = colors.Color(0.85, 0.85, 0.85)
-SUPERSEDED_SHADE = colors.Color(0.96, 0.96, 0.96)
-RULE = 0.5
 LONG_VALUE = 600  # characters: about half a page in a value cell
 
 
@@ -94,8 +92,8 @@ def render_booklets(
             between = [NextPageTemplate("cover"), PageBreak()] if index else []
             yield between + layout.booklet(index, data)
 
-    document.build(_LazyStory(parts()), canvasmaker=_CompactCanvas)
-    _write(buffer.getvalue(), target)
+    document.build(_LazyStory(parts()), canvasmaker=CompactCanvas)
+    write_pdf(buffer.getvalue(), target)
 
 
 def save_booklets(
@@ -182,69 +180,6 @@ def booklet_texts(data: BookletData) -> Iterator[tuple[str, str]]:
         yield "签字", role
 
 
-def _write(pdf: bytes, target: Path | BinaryIO) -> None:
-    """Write the finished PDF; a file on disk is replaced only once it is complete."""
-    if not isinstance(target, Path):
-        target.write(pdf)
-        return
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def today_text(day: dt.date | None = None) -> str:
-    """A date as the record sheet writes it: 2026年11月26日."""
-    day = day or dt.date.today()
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-# --- drawing text on the canvas (cover, header, footer) -------------------------------
-
-
-def _draw_text(
-    canvas: Any,
-    fonts: FontSet,
-    face: FontFace,
-    text: str,
-    x: float,
-    y: float,
-    size: float,
-    align: str = "left",
-    bold: bool = False,
-) -> float:
-    """Draw ``text`` with fallback fonts for characters ``face`` lacks; return its width."""
-    runs = list(fonts.runs(text, face))
-    width = sum(stringWidth(piece, name, size) for name, piece in runs)
-    if align == "center":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    canvas.saveState()
-    if bold:  # the CJK fonts have no bold face: fill and stroke the outlines
-        canvas.setLineWidth(size / 30)
-    for name, piece in runs:
-        text_object = canvas.beginText(x, y)
-        text_object.setFont(name, size)
-        if bold:
-            text_object.setTextRenderMode(2)
-        text_object.textOut(piece)
-        canvas.drawText(text_object)
-        x += stringWidth(piece, name, size)
-    canvas.restoreState()
-    return width
-
-
-def _fit_size(fonts: FontSet, face: FontFace, text: str, size: float, width: float) -> float:
-    """The font size (at most ``size``) at which ``text`` fits in ``width``."""
-    natural = sum(stringWidth(piece, name, size) for name, piece in fonts.runs(text, face))
-    return size if natural <= width else max(8.0, size * width / natural)
-
-
 # --- the document: page templates, running header, page numbers ----------------------
 
 
@@ -277,44 +212,26 @@ class _Cover(Flowable):  # type: ignore[misc]
         width, top = self.width, self.height
         centre = width / 2
         canvas.setFillColor(INK)
-        _draw_text(canvas, fonts, heading, TITLE, centre, top * 0.70, 28, "center", bold=True)
-        _draw_text(canvas, fonts, heading, "（一人一册）", centre, top * 0.70 - 40, 15, "center")
+        draw_text(canvas, fonts, heading, TITLE, centre, top * 0.70, 28, "center", bold=True)
+        draw_text(canvas, fonts, heading, "（一人一册）", centre, top * 0.70 - 40, 15, "center")
         lines = (
             ("姓　　名", data.name),
             ("所在党支部", data.branch),
             ("上级党委", data.committee),
             ("档案编号", data.file_number),
         )
-        label_right = centre - 38 * mm
-        value_left, value_width = label_right + 4 * mm, 100 * mm
-        y = top * 0.43
-        canvas.setLineWidth(0.6)
-        for label, value in lines:
-            _draw_text(canvas, fonts, body, f"{label}：", label_right, y, 15, "right")
-            text = value or EMPTY
-            size = _fit_size(fonts, body, text, 15, value_width - 4 * mm)
-            _draw_text(
-                canvas, fonts, body, text, value_left + value_width / 2, y, size, "center"
-            )
-            canvas.line(value_left, y - 5, value_left + value_width, y - 5)
-            y -= 14 * mm
+        draw_cover_lines(canvas, fonts, lines, centre, top * 0.43)
         y = 30 * mm
-        canvas.setFont(body.name, 12)
-        left, right = "本册正文共 ", "10 页（不含封面）"  # the count is filled in at the end
-        x = centre - stringWidth(left + right, body.name, 12) / 2 + stringWidth(
-            left, body.name, 12
+        draw_centred_with_form(  # the count is filled in at the end
+            canvas, body.name, 12, "本册正文共 ", "10 页（不含封面）",
+            _total_form(self.index, cover=True), centre, y,
         )
-        canvas.drawRightString(x, y, left)
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.doForm(_total_form(self.index, cover=True))
-        canvas.restoreState()
-        _draw_text(
+        draw_text(
             canvas, fonts, body, f"打印日期：{self.data.printed_on or today_text()}", centre,
             y - 9 * mm, 12, "center",
         )
         if data.rulebook:
-            _draw_text(
+            draw_text(
                 canvas, fonts, body, f"审核依据：{data.rulebook}", centre, y - 17 * mm, 10.5,
                 "center",
             )
@@ -363,28 +280,6 @@ class _LazyStory(list):  # type: ignore[type-arg]
         return list.__len__(self)
 
 
-class _CompactCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that compresses each finished page at once instead of at save.
-
-    reportlab keeps every page's drawing operators as text until the document is
-    saved (about 100 kB a page of tables); compressed they take a tenth of that, so a
-    batch of a thousand booklets fits in memory.
-    """
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        super().showPage()
-        page = self._doc.Pages.pages[-1]
-        if page.stream and getattr(page, "compression", False) and not page.Contents:
-            text = page.stream
-            stream = PDFStream(
-                content=zlib.compress(text.encode("utf8") if isinstance(text, str) else text)
-            )
-            stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
-            stream.__Comment__ = "page stream"
-            page.Contents = stream
-            page.stream = None
-
-
 class _BookletDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 pages: the cover without header or number, the body with both."""
 
@@ -406,10 +301,7 @@ class _BookletDocument(BaseDocTemplate):  # type: ignore[misc]
         self.fonts = fonts
         self.mark: _BookletMark | None = None
         self.finished: tuple[int, int] | None = None  # (booklet index, body pages)
-        frame = Frame(
-            MARGIN_LEFT, MARGIN_BOTTOM, WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
-        )
+        frame = body_frame()
         self.addPageTemplates(
             [
                 PageTemplate("cover", frames=[frame], onPageEnd=self._define_totals),
@@ -429,36 +321,15 @@ class _BookletDocument(BaseDocTemplate):  # type: ignore[misc]
     def _header(self, canvas: Any, document: Any) -> None:
         if self.mark is None:
             return
-        fonts, body = self.fonts, self.fonts.body
-        y = PAGE_HEIGHT - 14 * mm
-        canvas.saveState()
-        canvas.setFillColor(GREY_INK)
-        _draw_text(canvas, fonts, body, TITLE, MARGIN_LEFT, y, 9)
-        _draw_text(
-            canvas, fonts, body,
+        draw_running_header(
+            canvas, self.fonts, TITLE,
             f"{self.mark.name or EMPTY}　档案编号：{self.mark.file_number or EMPTY}",
-            PAGE_WIDTH - MARGIN_RIGHT, y, 9, "right",
         )
-        canvas.setStrokeColor(GREY_INK)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
-        canvas.restoreState()
 
     def _footer(self, canvas: Any, document: Any) -> None:
         if self.mark is not None:
             number = self.page - self.mark.cover_page
-            font, size = self.fonts.body.name, 9
-            left = f"第 {number} 页　共 "
-            right = f"{number} 页"  # the total has as many digits, nearly always
-            width = stringWidth(left + right, font, size)
-            x = PAGE_WIDTH / 2 - width / 2 + stringWidth(left, font, size)
-            y = 11 * mm
-            canvas.saveState()
-            canvas.setFont(font, size)
-            canvas.drawRightString(x, y, left)
-            canvas.translate(x, y)
-            canvas.doForm(_total_form(self.mark.index))
-            canvas.restoreState()
+            draw_page_number(canvas, self.fonts.body.name, number, _total_form(self.mark.index))
         self._define_totals(canvas, document)
 
     def _define_totals(self, canvas: Any, document: Any) -> None:
@@ -469,105 +340,26 @@ class _BookletDocument(BaseDocTemplate):  # type: ignore[misc]
         self.finished = None
         font = self.fonts.body.name
         for cover, size, text in ((False, 9, f"{total} 页"), (True, 12, f"{total} 页（不含封面）")):
-            canvas.beginForm(
-                _total_form(index, cover), lowerx=-1, lowery=-5, upperx=120, uppery=size + 4
-            )
-            canvas.setFont(font, size)
-            canvas.drawString(0, 0, text)
-            canvas.endForm()
+            define_text_form(canvas, _total_form(index, cover), font, size, text)
 
 
 # --- the content ----------------------------------------------------------------------
 
 
-class _Layout:
+class _Layout(FormLayout):
     """Turns BookletData into platypus flowables in the record sheet's layout."""
 
     def __init__(self, fonts: FontSet) -> None:
-        self.fonts = fonts
-        self._frags: dict[str, Any] = {}  # a parsed fragment per paragraph style
-        body, heading = fonts.body.name, fonts.heading.name
-
-        def style(name: str, **options: Any) -> ParagraphStyle:
-            options.setdefault("fontName", body)
-            options.setdefault("fontSize", 10)
-            options.setdefault("leading", options["fontSize"] * 1.4)
-            options.setdefault("textColor", INK)
-            return ParagraphStyle(name, wordWrap="CJK", **options)
-
-        self.cell = style("cell")
-        self.grey_cell = style("grey_cell", textColor=GREY_INK)
-        self.label = style("label", alignment=TA_CENTER)
-        self.grey_label = style("grey_label", alignment=TA_CENTER, textColor=GREY_INK)
-        self.centred = style("centred", alignment=TA_CENTER)
-        self.grey_centred = style("grey_centred", alignment=TA_CENTER, textColor=GREY_INK)
-        self.right = style("right", alignment=TA_RIGHT, fontSize=9.5)
-        self.record_title = style("record_title", fontName=heading, fontSize=10.5)
-        self.grey_record_title = style(
-            "grey_record_title", fontName=heading, fontSize=10.5, textColor=GREY_INK
+        super().__init__(fonts)
+        heading = fonts.heading.name
+        self.step_title = self.make_style(
+            "step_title", fontName=heading, fontSize=11.5, leading=15
         )
-        self.section_title = style(
-            "section", fontName=heading, fontSize=15, leading=21, spaceBefore=4, spaceAfter=6
+        self.step_article = self.make_style(
+            "step_article", alignment=TA_RIGHT, fontSize=9.5, leading=13
         )
-        self.subsection = style(
-            "subsection", fontName=heading, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4
-        )
-        self.step_title = style("step_title", fontName=heading, fontSize=11.5, leading=15)
-        self.step_article = style("step_article", alignment=TA_RIGHT, fontSize=9.5, leading=13)
         # ☑/☐ where the fonts have them, else a box drawn beside the word
         self.glyph_marks = bool(fonts.face_for("☑") and fonts.face_for("☐"))
-
-    # helpers
-
-    def p(self, text: str, style: ParagraphStyle | None = None) -> ChineseParagraph:
-        """A paragraph of plain text (escaped; fallback fonts for rare characters)."""
-        style = style or self.cell
-        face = self.fonts.heading if style.fontName == self.fonts.heading.name else self.fonts.body
-        text = text.strip() or EMPTY
-        if "\n" not in text and face.code_points.issuperset(map(ord, text)):
-            # one font, no markup: skip reportlab's XML parser (most cells; much faster)
-            template = self._frags.get(style.name)
-            if template is None:
-                template = self._frags[style.name] = ChineseParagraph("x", style).frags[0]
-            return ChineseParagraph(text, style, frags=[template.clone(text=text)])
-        return ChineseParagraph(self.fonts.markup(text, face), style)
-
-    def style(self, commands: Iterable[tuple[Any, ...]]) -> TableStyle:
-        """A table style whose plain-text cells use the body font (never Helvetica)."""
-        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name), *commands])
-
-    def table(
-        self, rows: list[list[Any]], widths: Sequence[float], commands: list[tuple[Any, ...]],
-        repeat: int = 0,
-    ) -> Table:
-        """A bordered table that may split between rows and inside a tall row."""
-        style = [
-            ("GRID", (0, 0), (-1, -1), RULE, INK),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            *commands,
-        ]
-        return Table(
-            rows, colWidths=list(widths), style=self.style(style), repeatRows=repeat,
-            splitInRow=1, hAlign="LEFT",
-        )
-
-    def section(self, title: str) -> list[Flowable]:
-        heading = Table(
-            [[self.p(title, self.section_title)]], colWidths=[WIDTH],
-            style=self.style([
-                ("LINEBELOW", (0, 0), (-1, -1), 1.2, INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]),
-            hAlign="LEFT",
-            spaceBefore=6 * mm,  # dropped at the top of a page
-            spaceAfter=3 * mm,
-        )
-        return [CondPageBreak(50 * mm), heading]
 
     # the booklet
 
@@ -588,47 +380,10 @@ class _Layout:
     def basic(self, data: BookletData) -> list[Flowable]:
         """个人基本情况: a grid of label/value pairs, two to a row, long values a row each."""
         story = self.section("个人基本情况")
-        label_width = LABEL_WIDTH
-        value_width = WIDTH / 2 - label_width
-        rows: list[list[Any]] = []
-        spans: list[tuple[Any, ...]] = []
-        pending: list[Labelled] = []
-
-        def flush() -> None:
-            if not pending:
-                return
-            row: list[Any] = []
-            for item in pending:
-                row += [self.p(item.label, self.label), self.p(item.value)]
-            if len(pending) == 1:
-                row += ["", ""]
-                spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
-            rows.append(row)
-            pending.clear()
-
-        for item in data.basic:
-            fits = (
-                stringWidth(item.value, self.fonts.body.name, 10) <= value_width - 10
-                and stringWidth(item.label, self.fonts.body.name, 10) <= label_width - 8
-            )
-            if fits:
-                pending.append(item)
-                if len(pending) == 2:
-                    flush()
-            else:
-                flush()
-                pending.append(item)
-                flush()
-        flush()
-        pending.append(Labelled("参加过何种党派和团体", data.organisations_joined))
-        flush()
-        shade = [("BACKGROUND", (c, 0), (c, -1), LABEL_SHADE) for c in (0, 2)]
-        # a spanned row's shading must not paint its value
-        for _span, (_c, r), _end in spans:
-            shade.append(("BACKGROUND", (1, r), (3, r), colors.white))
-        story.append(
-            self.table(rows, [label_width, value_width] * 2, [*shade, *spans])
-        )
+        story.append(self.label_grid(
+            ((item.label, item.value) for item in data.basic),
+            alone=[("参加过何种党派和团体", data.organisations_joined)],
+        ))
         story.append(Spacer(0, 5 * mm))
         story.append(self.p("本人简历", self.subsection))
         widths = [42 * mm, WIDTH - 42 * mm - 28 * mm, 28 * mm]
@@ -757,38 +512,6 @@ class _Layout:
         ))
         return blocks
 
-    def listing(
-        self, title: str, columns: Sequence[str], widths_mm: Sequence[float],
-        rows: list[list[Any]], label: ParagraphStyle, shade: Any, ink: Any,
-    ) -> Table:
-        """A labelled list (people, materials, reviews): a header row and one row each."""
-        widths = [LABEL_WIDTH, *(width * mm for width in widths_mm)]
-        if not rows:
-            return self.table(
-                [[self.p(title, label), self.p(EMPTY, self.grey_cell if ink is GREY_INK else
-                                                 self.cell)] + [""] * (len(columns) - 1)],
-                widths,
-                [("SPAN", (1, 0), (-1, 0)), ("BACKGROUND", (0, 0), (0, 0), shade),
-                 ("GRID", (0, 0), (-1, -1), RULE, ink)],
-            )
-        header = [self.p(title, label), *(self.p(c, label) for c in columns)]
-        body = [["", *row] for row in rows]
-        return self.table(
-            [header, *body], widths,
-            [
-                ("GRID", (1, 0), (-1, -1), RULE, ink),
-                ("BOX", (0, 0), (0, -1), RULE, ink),
-                ("LINEABOVE", (0, 0), (0, 0), RULE, ink),
-                ("LINEBELOW", (0, 1), (0, -1), 0, colors.white),
-                ("BACKGROUND", (0, 0), (0, -1), shade),
-                ("BACKGROUND", (1, 0), (-1, 0), shade),
-                ("LINEBELOW", (0, 0), (0, -2), 0, shade),
-                ("BOX", (0, 0), (-1, -1), RULE, ink),
-                ("VALIGN", (0, 0), (0, -1), "TOP"),
-            ],
-            repeat=1,
-        )
-
     def mark(self, present: bool) -> Flowable:
         """☑ 有 or ☐ 无, for the checklist."""
         word = "有" if present else "无"
@@ -829,26 +552,7 @@ class _Layout:
             [("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
              ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)],
         )
-        words = ParagraphStyle("sign", parent=self.cell, fontSize=10.5, leading=14)
-        right = ParagraphStyle("sign_right", parent=words, alignment=TA_RIGHT)
-        lines: list[list[Any]] = [
-            [self.p(f"{role}签字：", right), "", self.p("日期：", right), "",
-             self.p("年", words), "", self.p("月", words), "", self.p("日", words)]
-            for role in data.signatures
-        ]
-        blanks = (1, 3, 5, 7)
-        widths = [44 * mm, 48 * mm, 17 * mm, 17 * mm, 7 * mm, 11 * mm, 7 * mm, 11 * mm]
-        widths.append(WIDTH - sum(widths))
-        signatures = Table(
-            lines, colWidths=widths, hAlign="LEFT",
-            style=self.style([
-                *(("LINEBELOW", (c, 0), (c, -1), 0.6, INK) for c in blanks),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 16),
-            ]),
-        )
+        signatures = self.signature_lines(data.signatures)
         return [Spacer(0, 6 * mm), KeepTogether([remarks, Spacer(0, 10 * mm), signatures])]
 
 
