@@ -147,3 +147,16 @@ def test_print_booklet(tmp_path: Path, home: Path) -> None:
     assert wrong.returncode == 1 and "没有公民身份号码" in wrong.stderr
     invalid = run("print", "booklet", "--member", "123", "--db", db, "-o", out, home=home)
     assert invalid.returncode == 2 and "18 位" in invalid.stderr
+
+
+def test_print_minutes_book(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert run("demo", db, home=home).returncode == 0
+    out = tmp_path / "book.pdf"
+    result = run("print", "minutes-book", "--branch", "机关第一党支部", "--year", "2026",
+                 "--db", db, "-o", out, home=home)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    wrong = run("print", "minutes-book", "--branch", "不存在的支部", "--year", "2026",
+                "--db", db, "-o", out, home=home)
+    assert wrong.returncode == 1 and "没有名为" in wrong.stderr and "机关第一党支部" in wrong.stderr

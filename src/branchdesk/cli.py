@@ -155,7 +155,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     booklet.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                          help="输出的 PDF 文件")
-    for each in (parser, init, demo, backup, verify, reminders, printing, booklet):
+    book = documents.add_parser(
+        "minutes-book", help="年度会议记录本", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="打印一个党支部一年的会议记录本：封面、目录、按日期排列的每次会议、页码。",
+    )
+    book.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    book.add_argument("--branch", required=True, metavar="NAME", help="党支部名称")
+    book.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度")
+    book.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+                      help="输出的 PDF 文件")
+    for each in (parser, init, demo, backup, verify, reminders, printing, booklet, book):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
     return parser
@@ -280,6 +290,33 @@ def cmd_reminders(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_print(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.document == "minutes-book":
+        return print_minutes_book(args, paths)
+    return print_booklet(args, paths)
+
+
+def print_minutes_book(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.core.vocab import OrgKind
+    from branchdesk.reports.minutes_service import save_minutes_book
+
+    if not 1949 <= args.year <= 2200:
+        print(f"错误：年度“{args.year}”不合理，请写四位数年份，如 2026。", file=sys.stderr)
+        return 2
+    services = _open_existing(args, paths)
+    try:
+        branch = services.organisations.find_by_name(args.branch, OrgKind.BRANCH)
+        if branch is None:
+            names = "、".join(b.name for b in services.organisations.branches())
+            print(f"错误：没有名为“{args.branch}”的党支部。现有：{names}", file=sys.stderr)
+            return 1
+        save_minutes_book(services, branch.id, args.year, args.output)
+    finally:
+        services.db.dispose()
+    print(f"已输出：{args.output}")
+    return 0
+
+
+def print_booklet(args: argparse.Namespace, paths: AppPaths) -> int:
     from branchdesk.core.idnumber import IdNumberError, parse_id_number
     from branchdesk.reports.booklet_service import save_booklet
     from branchdesk.storage.roster import RosterFilter
