@@ -15,12 +15,15 @@ from branchdesk.core.demo import (
     BRANCH_STATION,
     BRANCH_TWO,
     COMMITTEE_NAME,
+    GAPS,
     DemoSummary,
     build_demo,
 )
 from branchdesk.core.development import RecordInfo
 from branchdesk.core.idnumber import parse_id_number
 from branchdesk.core.materials import sniff_media_type
+from branchdesk.core.meeting_rules import CellState, Frequency, MeetingKind, period_of
+from branchdesk.core.meetings import MeetingDetail, MeetingFilter
 from branchdesk.core.member_rules import MemberInput, validate_member
 from branchdesk.core.rulebook import MATERIALS, StepHistory, next_step, probation_end, rulebook_on
 from branchdesk.core.services import Services
@@ -376,9 +379,160 @@ def test_the_same_database_every_time(demo: tuple[DemoSummary, Services], tmp_pa
         assert [_history_dates(services, m.id) for m in _members(services)] == [
             _history_dates(second, m.id) for m in _members(second)
         ]
+        assert _minutes_digest(services) == _minutes_digest(second)
     finally:
         db.dispose()
 
 
 def _history_dates(services: Services, member_id: int) -> list[tuple[int, dt.date, str]]:
     return [(r.step, r.date, r.state) for r in services.development.records(member_id)]
+
+
+def _minutes_digest(services: Services) -> list[tuple[object, ...]]:
+    rows = services.meetings.search(MeetingFilter())
+    return [
+        (
+            r.kind,
+            r.date,
+            r.organisation,
+            r.title,
+            r.version,
+            services.meetings.get(r.id).current.data.absences,
+        )
+        for r in rows
+    ]
+
+
+# --- the meeting minutes ---------------------------------------------------------------------
+
+
+def _minutes(services: Services, **criteria: object) -> list[MeetingDetail]:
+    rows = services.meetings.search(MeetingFilter(**criteria))  # type: ignore[arg-type]
+    return [services.meetings.get(r.id) for r in rows]
+
+
+def test_each_branch_calendar_shows_held_meetings_and_gaps(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    today = _today(services)
+    for branch in services.organisations.branches():
+        grid = services.meeting_calendar.grid(branch.id, today.year, today)
+        states = [cell.state for row in grid.rows for cell in row.cells]
+        assert CellState.HELD in states, branch.name
+        assert grid.missing(), branch.name
+    # each deliberate gap shows as 缺 in its period, in the grid of that period's year
+    for gap in GAPS:
+        gapped = services.organisations.find_by_name(gap.branch, OrgKind.BRANCH)
+        assert gapped is not None
+        missed = add_months(today.replace(day=1), -gap.months_back)
+        grid = services.meeting_calendar.grid(gapped.id, missed.year, today)
+        rows = [row for row in grid.rows if row.requirement.kind is gap.kind]
+        row = rows[gap.group_index or 0]
+        assert row.cell_for_month(missed.month).state is CellState.MISSING, gap
+
+
+def test_a_year_of_every_required_meeting(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    today = _today(services)
+    year_ago = add_months(today, -12)
+    for branch in services.organisations.branches():
+        held = services.meetings.held(branch.id, year_ago, today)
+        kinds = {kind for kind, _group in held}
+        required = {k.value for k in MeetingKind} - {MeetingKind.OTHER.value}
+        if branch.name == BRANCH_STATION:  # no committee, no groups
+            required -= {MeetingKind.COMMITTEE_MEETING.value, MeetingKind.GROUP_MEETING.value}
+        assert kinds == required, branch.name
+        assert len(held[(MeetingKind.THEME_DAY.value, None)]) >= 10
+        for group in services.organisations.groups_of(branch.id):
+            assert len(held[(MeetingKind.GROUP_MEETING.value, group.id)]) >= 10
+
+
+def test_minutes_read_like_real_ones(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    today = _today(services)
+    calendar = services.development.calendar()
+    minutes = _minutes(services, start=add_months(today, -12))
+    assert len(minutes) > 100
+    lectures_by_secretary = set()
+    for detail in minutes:
+        data = detail.current.data
+        assert data.date <= today and calendar.is_working_day(data.date)[0]
+        assert data.place and data.host and data.recorder and data.start_time < data.end_time
+        assert data.agenda and all(item.title and item.discussion for item in data.agenda)
+        assert data.resolutions
+        expected = {a.member_id for a in detail.current.expected}
+        assert set(data.present) | {i for i, _ in data.absences} == expected
+        assert all(reason for _, reason in data.absences)
+        assert data.host not in {detail.current.names[i] for i, _ in data.absences}
+        assert detail.current.quorum_note == ""
+        if detail.kind is MeetingKind.COMMITTEE_MEETING:
+            assert len(data.absences) <= 1
+        elif not any(item.votes for item in data.agenda):
+            assert 1 <= len(data.absences) <= 3
+        if detail.kind is MeetingKind.PARTY_LECTURE:
+            assert data.speaker and data.topic
+            if data.speaker == data.host:
+                lectures_by_secretary.add(detail.branch)
+    assert lectures_by_secretary == {b.name for b in services.organisations.branches()}
+    reasons = {reason for d in minutes for _, reason in d.current.data.absences}
+    assert {"出差", "病假", "值班备勤"} <= reasons
+
+
+def test_admission_and_conversion_votes_have_their_minutes(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    general = _minutes(services, kind=MeetingKind.GENERAL_MEETING)
+    checked = 0
+    for m, _, records in _files(services):
+        for record in records:
+            if record.step not in (15, 23):
+                continue
+            (meeting,) = [
+                d
+                for d in general
+                if d.branch_id == m.branch_id and d.current.data.date == record.date
+            ]
+            (result,) = [r for _, r in meeting.current.votes if m.name in r.vote.subject]
+            vote, details = result.vote, record.details
+            assert (vote.entitled, vote.present, vote.yes, vote.against, vote.abstain) == (
+                details["entitled"],
+                details["present"],
+                details["yes"],
+                details["against"],
+                details["abstain"],
+            )
+            assert vote.method == details["method"] and result.passed
+            # the attendance the minutes list is the attendance the vote counted
+            voters = [a for a in meeting.current.expected if a.can_vote]
+            came = [a for a in voters if a.member_id in meeting.current.data.present]
+            assert (len(voters), len(came)) == (vote.entitled, vote.present)
+            checked += 1
+    assert checked >= 10
+
+
+def test_meetings_due_are_on_the_todo_list(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    today = _today(services)
+    due = [item for item in services.todo.items(today) if item.kind == "meeting_due"]
+    assert due and all(item.branch for item in due)
+    overdue = [item for item in due if item.overdue(today)]
+    last_month = period_of(add_months(today.replace(day=1), -1), Frequency.MONTHLY)
+    assert any(item.detail == last_month.label for item in overdue)
+    assert any(BRANCH_ONE in item.title and "支部委员会会议" in item.title for item in overdue)
+
+
+def test_a_corrected_meeting_and_a_sign_in_sheet(demo: tuple[DemoSummary, Services]) -> None:
+    summary, services = demo
+    minutes = _minutes(services)
+    (corrected,) = [d for d in minutes if len(d.versions) > 1]
+    first, second = corrected.versions
+    assert len(corrected.versions) == 2 and second.correction_reason and not first.correction_reason
+    assert first.data != second.data and corrected.current is second
+    (attached,) = [d for d in minutes if d.attachments]
+    (sheet,) = attached.attachments
+    assert sheet.title == "签到表" and sheet.media_type == "image/png"
+    assert sniff_media_type(services.meetings.attachment_bytes(sheet.id)) is not None
+    assert summary.meetings == len(minutes) and summary.corrected == 1
+    assert "会议记录" in summary.describe()

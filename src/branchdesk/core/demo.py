@@ -3,6 +3,8 @@
 Besides the roster it holds the development files (一人一册) of everyone in development: each
 walked step by step through ``DevelopmentService`` — recorded by the clerk, reviewed by the
 reviewer — with materials attached, so that someone stands before every one of the 25 steps.
+And a year of meeting minutes (三会一课 and the other required meetings) through
+``MeetingService``, with a few required meetings left out so that the calendar shows gaps.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_months, add_years, fmt
 from branchdesk.core.development import DevelopmentService, StepInput
 from branchdesk.core.idnumber import make_id_number
+from branchdesk.core.meeting_rules import MeetingKind
+from branchdesk.core.meetings import AgendaItem, MeetingInput, VoteInput
 from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.members import MemberService
 from branchdesk.core.rulebook import MATERIALS, ON_TIME, SECRET_BALLOT, probation_end, rulebook_on
@@ -33,6 +37,8 @@ from branchdesk.storage.migrate import create_database
 from branchdesk.storage.models import (
     DevelopmentFile,
     Material,
+    Meeting,
+    MeetingAttachment,
     Member,
     Organisation,
     StepRecord,
@@ -98,6 +104,9 @@ class DemoSummary:
     pending: int = 0
     returned: int = 0
     scans: int = 0
+    meetings: int = 0
+    corrected: int = 0
+    meeting_attachments: int = 0
     accounts: tuple[tuple[str, str], ...] = ()
     password: str = DEMO_PASSWORD
 
@@ -116,6 +125,10 @@ class DemoSummary:
             f"发展党员档案 {self.files} 份：步骤记录 {self.records} 条，"
             f"其中待审核 {self.pending} 条、退回待更正 {self.returned} 条；"
             f"材料扫描件 {self.scans} 份"
+        )
+        lines.append(
+            f"会议记录 {self.meetings} 份（近一年三会一课等，另有几次应开未开的会议）："
+            f"其中更正过的 {self.corrected} 份、附签到表的 {self.meeting_attachments} 份"
         )
         lines.append("账户（密码均为 " + self.password + "）：")
         lines += [f"  {user}（{role}）" for user, role in self.accounts]
@@ -553,6 +566,12 @@ class _DemoBuilder:
         self.calendar = services.development.calendar()
         self.committee_id = 0
         self._services_on: dict[dt.date, DevelopmentService] = {}
+        #: branch id -> voters in good standing who are away (lost contact, or 流动党员)
+        self.away: dict[int, int] = {}
+        #: branch id -> members in development whose files end as full members (step 24)
+        self.converted: dict[int, int] = {}
+        #: (branch id, day) -> (entitled, present) of a branch meeting that voted
+        self._attendance_on: dict[tuple[int, dt.date], tuple[int, int]] = {}
 
     def accounts(self) -> None:
         accounts = self.sv.accounts
@@ -664,6 +683,8 @@ class _DemoBuilder:
             )
             return member_id
         self.voters.setdefault(branch_id, []).append(full)
+        if plan.lost_contact or plan.mobile:
+            self.away[branch_id] = self.away.get(branch_id, 0) + 1
         if not (plan.lost_contact or plan.mobile or plan.retired):
             self.electable.setdefault(branch_id, []).append((member_id, full))
         return member_id
@@ -743,8 +764,19 @@ class _DemoBuilder:
         return entitled, present
 
     def _vote(self, branch_id: int, day: dt.date) -> dict[str, Any]:
-        entitled, present = self._voters(branch_id, day)
-        abstain = 1 if 2 * (present - 1) > entitled and self.people.rng.random() < 0.3 else 0
+        """The figures of a branch meeting's vote (steps 15 and 23).
+
+        They match the minutes the demo records for the meeting: those entitled are the
+        branch's full members in good standing as the roster finally stands (the minutes
+        list them as 应到), the absent are those away plus perhaps one on duty.
+        """
+        rng = self.people.rng
+        if (branch_id, day) not in self._attendance_on:  # one meeting, one attendance
+            entitled = len(self.voters.get(branch_id, [])) + self.converted.get(branch_id, 0)
+            absent = min(self.away.get(branch_id, 0) + rng.randint(0, 1), (entitled - 1) // 2)
+            self._attendance_on[(branch_id, day)] = (entitled, entitled - absent)
+        entitled, present = self._attendance_on[(branch_id, day)]
+        abstain = 1 if 2 * (present - 1) > entitled and rng.random() < 0.3 else 0
         return {
             "entitled": entitled,
             "present": present,
@@ -1150,6 +1182,732 @@ class _DemoBuilder:
         }
 
 
+# --- meeting minutes: a year of 三会一课 and the other required meetings -----------------------
+
+#: reasons a member misses a meeting, as clerks write them
+ABSENCE_REASONS = ("出差", "病假", "值班备勤", "外出培训", "事假", "执行专项任务")
+LOST_CONTACT_ABSENCE = "失去联系"
+MOBILE_ABSENCE = "外出流动，在流入地参加组织生活"
+
+#: branch -> (meeting room, the place of its committee meetings)
+PLACES = {
+    BRANCH_ONE: ("局机关三楼党员活动室", "支部会议室"),
+    BRANCH_TWO: ("指挥中心五楼会议室", "支部会议室"),
+    BRANCH_STATION: ("派出所会议室", "派出所会议室"),
+}
+
+#: the 主题党日 of each month: (theme, place or "" for the branch's room, what was done, outcome)
+THEME_DAYS: dict[int, tuple[str, str, str, str]] = {
+    1: (
+        "重温入党誓词，开展新春走访慰问",
+        "",
+        "全体党员在党旗下重温入党誓词，分组走访慰问辖区困难群众和退休老党员。",
+        "走访慰问困难群众 6 户、老党员 3 名，收集意见建议 5 条，交相关部门办理。",
+    ),
+    2: (
+        "学习《中国共产党纪律处分条例》",
+        "",
+        "观看警示教育片，逐章学习《中国共产党纪律处分条例》，党员结合岗位谈体会。",
+        "每名党员撰写学习心得一篇，由党小组收齐交支部。",
+    ),
+    3: (
+        "学雷锋志愿服务",
+        "城关镇人民路社区党群服务中心",
+        "党员志愿者在社区开展反诈宣传和便民服务，现场办理户籍咨询。",
+        "发放反诈宣传资料 400 余份，现场答复群众咨询 60 余人次。",
+    ),
+    4: (
+        "清明祭英烈",
+        "示例县革命烈士陵园",
+        "全体党员向革命烈士敬献花篮、默哀，讲解员介绍烈士事迹，青年党员代表发言。",
+        "传承英烈精神，组织青年党员撰写祭英烈感言。",
+    ),
+    5: (
+        "“五四”青年党员座谈",
+        "",
+        "青年党员和入党积极分子座谈，交流成长体会，老党员寄语。",
+        "建立老党员与青年民警结对帮带 5 对。",
+    ),
+    6: (
+        "“七一”前夕党性教育",
+        "浙西南革命精神教育基地",
+        "赴教育基地参观学习，重温入党誓词，开展现场教学。",
+        "党员撰写党性分析材料，在七月党小组会上交流。",
+    ),
+    7: (
+        "庆祝中国共产党成立纪念日",
+        "",
+        "举行“政治生日”仪式，为本月入党纪念日的党员送上政治生日贺卡，老党员讲述入党经历。",
+        "表扬本年度优秀党员，号召全体党员立足岗位作贡献。",
+    ),
+    8: (
+        "“八一”拥军和警营开放日",
+        "县人民武装部",
+        "走访慰问县人武部官兵，开展警营开放日活动，邀请群众参观警营。",
+        "进一步密切警民关系、军警关系。",
+    ),
+    9: (
+        "全民国防教育日宣传",
+        "千岛湖广场",
+        "党员在广场设点开展国防教育和国家安全宣传。",
+        "发放宣传资料 300 余份。",
+    ),
+    10: (
+        "学习党的创新理论专题研讨",
+        "",
+        "集中学习党的创新理论，围绕“对党忠诚、服务人民、执法公正、纪律严明”开展研讨。",
+        "梳理研讨成果，形成支部学习简报一期。",
+    ),
+    11: (
+        "“119”消防宣传进社区",
+        "城关镇新安东路社区",
+        "党员联合消防救援大队进社区开展消防安全检查和宣传。",
+        "检查“九小场所”12 家，督促整改隐患 7 处。",
+    ),
+    12: (
+        "国家宪法日宪法宣誓",
+        "",
+        "全体党员集中学习宪法，新任职民警进行宪法宣誓。",
+        "开展宪法知识测试，全员合格。",
+    ),
+}
+
+#: (title, discussion, resolution) of a 支委会's routine business
+COMMITTEE_ITEMS = (
+    (
+        "传达学习局党委近期会议精神",
+        "书记传达局党委会议精神和工作要求，委员们结合支部实际谈了贯彻意见。",
+        "支部委员会按分工抓好落实，下次支委会通报进展。",
+    ),
+    (
+        "研究本月主题党日活动方案",
+        "组织委员提出本月主题党日活动方案，委员们对时间、地点和形式提出修改意见。",
+        "同意活动方案，由组织委员负责组织实施，宣传委员做好报道。",
+    ),
+    (
+        "通报上月党费收缴情况",
+        "组织委员通报上月党费收缴情况，全体党员均按时足额交纳。",
+        "继续按月收缴，按规定及时上缴局党委。",
+    ),
+    (
+        "研究入党积极分子培养考察工作",
+        "各培养联系人汇报入党积极分子近期思想和工作表现，委员们逐一分析。",
+        "按期完成半年一次的考察，督促按时提交思想汇报。",
+    ),
+    (
+        "分析党员队伍思想和纪律作风状况",
+        "纪检委员通报队伍纪律作风情况，委员们逐一分析党员思想动态，"
+        "认为队伍总体稳定，个别同志工作压力较大。",
+        "由书记、组织委员分别与相关同志谈心谈话。",
+    ),
+    (
+        "研究意识形态工作",
+        "宣传委员汇报本季度意识形态工作情况和网络舆情应对情况。",
+        "落实意识形态工作责任制，每季度专题研究一次。",
+    ),
+    (
+        "研究党员教育培训安排",
+        "组织委员提出下阶段党员学习安排，委员们建议结合业务开展案例教学。",
+        "同意学习安排，列入下月党小组会学习内容。",
+    ),
+)
+
+#: (title, discussion, resolution) of what a 党小组会 studies, in turn
+GROUP_STUDIES = (
+    ("学习《中国共产党章程》总纲", "党小组长领学党章总纲，党员结合岗位谈认识。"),
+    ("学习《中国共产党纪律处分条例》", "集中学习条例有关章节，结合身边典型案例进行讨论。"),
+    ("学习《公安机关人民警察纪律条令》", "逐条学习纪律条令，对照查找工作作风方面的不足。"),
+    (
+        "学习习近平总书记关于公安工作的重要论述",
+        "党员轮流领读，围绕“绝对忠诚、绝对纯洁、绝对可靠”交流体会。",
+    ),
+    ("学习新时代“枫桥经验”", "结合辖区矛盾纠纷化解案例，讨论如何把矛盾化解在基层。"),
+    ("学习《中国共产党党员权利保障条例》", "学习党员的权利和义务，讨论如何正确行使党员权利。"),
+)
+
+#: (topic, outline) of a 党课
+LECTURE_TOPICS = (
+    (
+        "坚定理想信念，筑牢忠诚警魂",
+        "从党的百年奋斗历程讲起，阐述理想信念是共产党人精神上的“钙”，结合公安英模事迹，"
+        "要求党员做到对党绝对忠诚。",
+    ),
+    (
+        "学党章、守党规，争做合格党员",
+        "系统讲解党章关于党员义务和权利的规定，结合支部实际提出“四个合格”的具体要求。",
+    ),
+    (
+        "新时代“枫桥经验”与基层社会治理",
+        "讲解“枫桥经验”的形成发展，结合派出所矛盾纠纷化解的实践，提出做好群众工作的方法。",
+    ),
+    (
+        "从党史中汲取奋进力量",
+        "讲述党在各个历史时期的奋斗故事，引导党员学史明理、学史增信、学史崇德、学史力行。",
+    ),
+    (
+        "严守纪律规矩，锻造过硬队伍",
+        "通报近期公安队伍违纪违法典型案例，以案释纪、以案明法，要求党员筑牢拒腐防变的防线。",
+    ),
+    (
+        "践行全心全意为人民服务的根本宗旨",
+        "结合“我为群众办实事”活动，讲解如何在执法办案和服务群众中践行党的宗旨。",
+    ),
+)
+
+#: (title, discussion, resolution) of a 支部党员大会's routine business
+GENERAL_ITEMS = (
+    (
+        "学习贯彻上级党委决策部署",
+        "书记领学局党委近期文件精神，党员结合本职工作进行讨论。",
+        "全体党员结合岗位抓好贯彻落实，支部委员会做好督促检查。",
+    ),
+    (
+        "通报支部本季度工作情况",
+        "书记通报本季度“三会一课”、党员发展、党费收缴和结对共建等工作情况，"
+        "党员对支部工作提出意见建议 4 条。",
+        "对党员提出的意见建议逐条研究落实，下次党员大会通报。",
+    ),
+    (
+        "研究支部下季度重点工作",
+        "支部委员会提出下季度党建工作要点，与会党员进行讨论。",
+        "原则通过下季度工作要点，由支部委员会按分工组织实施。",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """A required meeting deliberately left out, so that the calendar shows a gap."""
+
+    branch: str
+    kind: MeetingKind
+    months_back: int  # 1: last month; for a quarterly kind, the quarter that month is in
+    group_index: int | None = None
+
+
+#: the gaps, counted back from today's month: last month's always show as overdue to-dos
+GAPS = (
+    _Gap(BRANCH_ONE, MeetingKind.COMMITTEE_MEETING, 1),  # busy with a special campaign
+    _Gap(BRANCH_ONE, MeetingKind.GROUP_MEETING, 6, group_index=1),
+    _Gap(BRANCH_TWO, MeetingKind.GROUP_MEETING, 1, group_index=1),
+    _Gap(BRANCH_TWO, MeetingKind.THEME_DAY, 9),
+    _Gap(BRANCH_STATION, MeetingKind.THEME_DAY, 1),
+    _Gap(BRANCH_STATION, MeetingKind.PARTY_LECTURE, 3),  # last quarter's lecture
+)
+
+MINUTES_SEED = SEED + 4
+
+
+class MinutesWriter:
+    """Records a year of minutes for every branch through ``MeetingService``.
+
+    The 12 months before today (and this month so far) get each required meeting at its
+    frequency, except the few ``GAPS``. The branch meetings that voted on admissions and
+    conversions (steps 15 and 23 of the files, whenever they were) are recorded as the
+    支部党员大会 they were, with the vote figures of the step records; such a meeting also
+    serves as the quarter's general meeting. Entered once the roster is complete, because
+    the minutes list as 应到 the members as the service finds them.
+    """
+
+    def __init__(
+        self,
+        builder: _DemoBuilder,
+        branches: dict[str, int],
+        groups: dict[str, list[tuple[int, str]]],
+    ) -> None:
+        self.b = builder
+        self.sv = builder.sv
+        self.today = builder.today
+        self.branches = branches
+        self.groups = groups
+        self.rng = random.Random(MINUTES_SEED)
+        self.first_month = add_months(self.today.replace(day=1), -12)
+        with self.sv.db.read() as s:
+            rows = s.execute(select(Member.id, Member.lost_contact, Member.mobile))
+            self.away_reason = {
+                member_id: LOST_CONTACT_ABSENCE if lost else MOBILE_ABSENCE
+                for member_id, lost, mobile in rows
+                if lost or mobile
+            }
+        self.recorded: list[tuple[str, MeetingKind, int, dt.date]] = []
+
+    # the whole year -------------------------------------------------------------------------
+
+    def write(self) -> None:
+        """Plan every branch's meetings, record them in date order, then correct and attach."""
+        planned: list[tuple[dt.date, int, MeetingInput]] = []
+        for branch in (BRANCH_ONE, BRANCH_TWO, BRANCH_STATION):
+            planned += [(m.date, index, m) for index, m in enumerate(self._plan(branch))]
+        planned.sort(key=lambda item: (item[0], item[1], item[2].kind.value))
+        ids: list[tuple[MeetingInput, int]] = []
+        for _day, _index, data in planned:
+            ids.append((data, self.sv.meetings.record(self.b.clerk, data)))
+        self._correct_one(ids)
+        self._attach_sign_in_sheet(ids)
+
+    def _plan(self, branch: str) -> list[MeetingInput]:
+        branch_id = self.branches[branch]
+        step_meetings = self._step_meetings(branch, branch_id)
+        quarters_with_vote = {_quarter(day) for day in step_meetings if day >= self.first_month}
+        meetings: list[MeetingInput] = []
+        for held, votes in sorted(step_meetings.items()):
+            extra = _quarter(held) in quarters_with_vote and held >= self.first_month
+            meetings.append(self._step_meeting(branch, branch_id, held, votes, extra))
+            quarters_with_vote.discard(_quarter(held))  # the quarter's business once only
+        lecture_number = 0
+        for offset in range(12, -1, -1):
+            month = add_months(self.today.replace(day=1), -offset)
+            kinds = [
+                MeetingKind.COMMITTEE_MEETING,
+                MeetingKind.GROUP_MEETING,
+                MeetingKind.THEME_DAY,
+            ]
+            if month.month % 3 == 0:
+                kinds.append(MeetingKind.GENERAL_MEETING)
+            if month.month % 3 == 2:
+                kinds.append(MeetingKind.PARTY_LECTURE)
+            if month.month == 12:  # the year's appraisal, then the life meeting
+                kinds += [MeetingKind.MEMBER_APPRAISAL, MeetingKind.LIFE_MEETING]
+            for kind in kinds:
+                if kind is MeetingKind.GENERAL_MEETING and _quarter(month) in {
+                    _quarter(d) for d in step_meetings
+                }:
+                    continue
+                if kind is MeetingKind.GROUP_MEETING:
+                    for index, (group_id, group) in enumerate(self.groups[branch]):
+                        if self._skipped(branch, kind, offset, index):
+                            continue
+                        day = self._day(month, 9, 15)
+                        if day is not None:
+                            meetings.append(
+                                self._group_meeting(branch, group_id, group, day, offset)
+                            )
+                    continue
+                if self._skipped(branch, kind, offset):
+                    continue
+                low, high = _DAYS[kind]
+                day = self._day(month, low, high)
+                if day is None:
+                    continue
+                if kind is MeetingKind.COMMITTEE_MEETING:
+                    if not self.sv.meetings.has_committee(branch_id, day):
+                        continue
+                    meetings.append(self._committee_meeting(branch, branch_id, day))
+                elif kind is MeetingKind.THEME_DAY:
+                    meetings.append(self._theme_day(branch, branch_id, day))
+                elif kind is MeetingKind.GENERAL_MEETING:
+                    meetings.append(self._general_meeting(branch, branch_id, day))
+                elif kind is MeetingKind.PARTY_LECTURE:
+                    meetings.append(self._lecture(branch, branch_id, day, lecture_number))
+                    lecture_number += 1
+                elif kind is MeetingKind.MEMBER_APPRAISAL:
+                    meetings.append(self._appraisal(branch, branch_id, day))
+                else:
+                    meetings.append(self._life_meeting(branch, branch_id, day))
+        return meetings
+
+    def _skipped(
+        self, branch: str, kind: MeetingKind, offset: int, group_index: int | None = None
+    ) -> bool:
+        """Whether this meeting is one of the deliberate gaps."""
+        month = add_months(self.today.replace(day=1), -offset)
+        for gap in GAPS:
+            if gap.branch != branch or gap.kind is not kind or gap.group_index != group_index:
+                continue
+            missed = add_months(self.today.replace(day=1), -gap.months_back)
+            if kind in (MeetingKind.GENERAL_MEETING, MeetingKind.PARTY_LECTURE):
+                if _quarter(missed) == _quarter(month):
+                    return True
+            elif missed == month:
+                return True
+        return False
+
+    def _day(self, month: dt.date, low: int, high: int) -> dt.date | None:
+        """A working day of ``month`` from about day ``low`` to ``high``; None if after today."""
+        day = self.b._working_day(month.replace(day=self.rng.randint(low, high)))
+        if day.month != month.month or day > self.today:
+            return None
+        return day
+
+    # who came -------------------------------------------------------------------------------
+
+    def _attendance(
+        self,
+        kind: MeetingKind,
+        organisation_id: int,
+        day: dt.date,
+        keep: tuple[str, ...],
+        absent_voters: int | None = None,
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, str], ...]]:
+        """(present, absences) from the members who should attend: those away are absent,
+        and one or two more (never the host or the recorder) on duty, ill or travelling.
+
+        With ``absent_voters`` (a vote's figures) exactly that many full members are absent.
+        """
+        expected = self.sv.meetings.expected_attendees(kind, organisation_id, day)
+        absent: dict[int, str] = {
+            a.member_id: self.away_reason[a.member_id]
+            for a in expected
+            if a.member_id in self.away_reason
+        }
+        others = [a for a in expected if a.member_id not in absent and a.name not in keep]
+        if absent_voters is not None:
+            voters = [a for a in expected if a.can_vote]
+            wanted = min(absent_voters, len(voters) - len(voters) // 2 - 1)
+            away_voters = [a for a in voters if a.member_id in absent]
+            for a in away_voters[wanted:]:
+                del absent[a.member_id]
+            missing = wanted - min(wanted, len(away_voters))
+            pool = [a for a in others if a.can_vote]
+            for a in self.rng.sample(pool, min(missing, len(pool))):
+                absent[a.member_id] = self.rng.choice(ABSENCE_REASONS)
+        else:
+            if kind is MeetingKind.COMMITTEE_MEETING:
+                extra = 1 if len(expected) > 3 and self.rng.random() < 0.35 else 0
+            else:
+                extra = max(0, self.rng.randint(1, 3) - len(absent))
+            for a in self.rng.sample(others, min(extra, max(0, len(others) - 2))):
+                absent[a.member_id] = self.rng.choice(ABSENCE_REASONS)
+        present = tuple(a.member_id for a in expected if a.member_id not in absent)
+        absences = tuple(
+            (a.member_id, absent[a.member_id]) for a in expected if a.member_id in absent
+        )
+        return present, absences
+
+    def _officers(self, branch: str) -> tuple[str, str]:
+        """(host, recorder) of the branch's meetings: the secretary and the 组织委员."""
+        branch_id = self.branches[branch]
+        posts = self.b.posts.get(branch_id, {})
+        if "书记" in posts:
+            return posts["书记"], posts.get("组织委员", posts.get("宣传委员", ""))
+        secretary = self.b.leader(branch_id, "书记")[0]
+        deputy = next(name for name, job in self.b.known.values() if job == "副所长")
+        return secretary, deputy
+
+    def _input(
+        self,
+        kind: MeetingKind,
+        branch: str,
+        organisation_id: int,
+        day: dt.date,
+        times: tuple[str, str],
+        agenda: tuple[AgendaItem, ...],
+        *,
+        place: str = "",
+        host: str = "",
+        recorder: str = "",
+        speaker: str = "",
+        topic: str = "",
+        guests: str = "",
+        resolutions: str = "",
+        absent_voters: int | None = None,
+    ) -> MeetingInput:
+        secretary, organiser = self._officers(branch)
+        host, recorder = host or secretary, recorder or organiser
+        present, absences = self._attendance(
+            kind, organisation_id, day, (host, recorder, speaker), absent_voters
+        )
+        room, committee_room = PLACES[branch]
+        if not place:
+            place = committee_room if kind is MeetingKind.COMMITTEE_MEETING else room
+        return MeetingInput(
+            kind,
+            organisation_id,
+            day,
+            times[0],
+            times[1],
+            place,
+            host,
+            recorder,
+            speaker,
+            topic,
+            present,
+            absences,
+            guests,
+            agenda,
+            discussion="与会人员围绕议题逐项讨论，发言踊跃，意见一致。",
+            resolutions=resolutions
+            or "；".join(i.resolution.rstrip("。") for i in agenda if i.resolution) + "。",
+        )
+
+    # one meeting of each kind ---------------------------------------------------------------
+
+    def _committee_meeting(self, branch: str, branch_id: int, day: dt.date) -> MeetingInput:
+        picks = self.rng.sample(COMMITTEE_ITEMS, 3 if self.rng.random() < 0.4 else 2)
+        agenda = tuple(AgendaItem(*item) for item in picks)
+        return self._input(
+            MeetingKind.COMMITTEE_MEETING, branch, branch_id, day, ("16:30", "17:40"), agenda
+        )
+
+    def _group_meeting(
+        self, branch: str, group_id: int, group: str, day: dt.date, offset: int
+    ) -> MeetingInput:
+        expected = self.sv.meetings.expected_attendees(MeetingKind.GROUP_MEETING, group_id, day)
+        leaders = [a.name for a in expected if a.can_vote and a.member_id not in self.away_reason]
+        host, recorder = leaders[0], leaders[1] if len(leaders) > 1 else leaders[0]
+        title, discussion = GROUP_STUDIES[(offset + group_id) % len(GROUP_STUDIES)]
+        agenda = (
+            AgendaItem(title, discussion, "每名党员结合学习内容查找不足，抓好整改。"),
+            AgendaItem(
+                "党员汇报思想和工作情况",
+                "小组党员逐一汇报本月思想、学习和工作情况，相互提出意见建议。",
+                "对照要求改进不足，下月会上交流落实情况。",
+            ),
+            AgendaItem("收缴本月党费", f"{host}收缴本月党费。", "本月党费已收齐，交支部组织委员。"),
+        )
+        return self._input(
+            MeetingKind.GROUP_MEETING,
+            branch,
+            group_id,
+            day,
+            ("17:00", "18:00"),
+            agenda,
+            place=f"{group.removesuffix('党小组')}办公室",
+            host=host,
+            recorder=recorder,
+        )
+
+    def _theme_day(self, branch: str, branch_id: int, day: dt.date) -> MeetingInput:
+        theme, place, done, outcome = THEME_DAYS[day.month]
+        agenda = (AgendaItem(theme, done, outcome),)
+        return self._input(
+            MeetingKind.THEME_DAY,
+            branch,
+            branch_id,
+            day,
+            ("14:30", "17:00"),
+            agenda,
+            place=place,
+        )
+
+    def _general_meeting(self, branch: str, branch_id: int, day: dt.date) -> MeetingInput:
+        agenda = tuple(AgendaItem(*item) for item in GENERAL_ITEMS)
+        return self._input(
+            MeetingKind.GENERAL_MEETING, branch, branch_id, day, ("15:00", "17:00"), agenda
+        )
+
+    def _lecture(self, branch: str, branch_id: int, day: dt.date, number: int) -> MeetingInput:
+        """A 党课: the secretary gives the first and the one before 七一, others in turn."""
+        secretary, _ = self._officers(branch)
+        posts = self.b.posts.get(branch_id, {})
+        others = [name for post, name in posts.items() if post != "书记"]
+        if not others:  # the station: the 所长 lectures too
+            others = [next(name for name, job in self.b.known.values() if job == "所长")]
+        speaker = secretary if number == 0 or day.month in (5, 6) else others[number % len(others)]
+        topic, outline = LECTURE_TOPICS[(number + branch_id) % len(LECTURE_TOPICS)]
+        agenda = (
+            AgendaItem(
+                f"{speaker}同志讲授党课《{topic}》",
+                outline + "党员结合工作实际进行交流。",
+                "每名党员撰写学习心得体会，在下次党小组会上交流。",
+            ),
+        )
+        return self._input(
+            MeetingKind.PARTY_LECTURE,
+            branch,
+            branch_id,
+            day,
+            ("15:00", "16:30"),
+            agenda,
+            speaker=speaker,
+            topic=topic,
+        )
+
+    def _appraisal(self, branch: str, branch_id: int, day: dt.date) -> MeetingInput:
+        year = day.year
+        data = self._input(
+            MeetingKind.MEMBER_APPRAISAL,
+            branch,
+            branch_id,
+            day,
+            ("14:30", "17:30"),
+            (
+                AgendaItem(
+                    f"{year}年度民主评议党员：学习动员和个人自评",
+                    "书记作动员，党员对照党章规定的党员条件，逐一作个人总结和自我评价。",
+                    "全体党员完成个人自评。",
+                ),
+                AgendaItem(
+                    "党员互评和民主测评",
+                    "党员逐一互评，开展民主测评，现场发放测评表，当场收回统计。",
+                    "",
+                ),
+            ),
+        )
+        good = max(1, len(data.present) // 6)
+        outcome = (
+            f"经民主测评和支部委员会研究，评定优秀党员 {good} 名、合格党员 "
+            f"{len(data.present) - good} 名，未评出不合格党员；因故未参加评议的党员另行补评。"
+        )
+        first, second = data.agenda
+        return replace(
+            data,
+            agenda=(first, replace(second, resolution=outcome)),
+            resolutions=f"{first.resolution.rstrip('。')}；{outcome}",
+        )
+
+    def _life_meeting(self, branch: str, branch_id: int, day: dt.date) -> MeetingInput:
+        year = day.year
+        guest = self.b.committee_person("委员")
+        agenda = (
+            AgendaItem(
+                f"通报{year - 1}年度组织生活会整改落实情况",
+                "书记通报上年度组织生活会查摆问题的整改情况，各项整改措施均已落实。",
+                "整改情况在支部公开栏公示。",
+            ),
+            AgendaItem(
+                "支部委员会对照检查",
+                "书记代表支部委员会作对照检查，从政治建设、学习教育、作风纪律等方面查摆问题。",
+                "支部委员会查摆问题 4 条，形成整改清单。",
+            ),
+            AgendaItem(
+                "党员开展批评和自我批评",
+                "党员逐一发言，先作自我批评，再相互批评，批评意见具体、诚恳。",
+                "每名党员列出整改事项，明确整改时限，由支部委员会督促落实。",
+            ),
+        )
+        return self._input(
+            MeetingKind.LIFE_MEETING,
+            branch,
+            branch_id,
+            day,
+            ("14:30", "18:00"),
+            agenda,
+            guests=f"局党委委员{guest}到会指导",
+            resolutions=f"{year}年度组织生活会查摆问题形成整改清单，整改情况在下季度党员大会上通报。",
+        )
+
+    # the branch meetings that voted on admissions and conversions --------------------------
+
+    def _step_meetings(
+        self, branch: str, branch_id: int
+    ) -> dict[dt.date, list[tuple[str, int, dict[str, Any]]]]:
+        """Per day: (name, step, details) of each step 15 or 23 record of the branch (its
+        latest version), candidates in roster order."""
+        latest: dict[tuple[int, int], tuple[str, dt.date, dict[str, Any]]] = {}
+        for member in self._members_of(branch_id):
+            for r in self.sv.development.records(member.id):
+                if r.step in (15, 23):
+                    latest[(member.id, r.step)] = (member.name, r.date, r.details)
+        found: dict[dt.date, list[tuple[str, int, dict[str, Any]]]] = {}
+        for (_member_id, step), (name, day, details) in sorted(latest.items()):
+            found.setdefault(day, []).append((name, step, details))
+        return found
+
+    def _members_of(self, branch_id: int) -> list[Member]:
+        with self.sv.db.read() as s:
+            members = list(
+                s.scalars(
+                    select(Member).where(Member.branch_id == branch_id).order_by(Member.sort_key)
+                )
+            )
+            s.expunge_all()
+        return members
+
+    def _step_meeting(
+        self,
+        branch: str,
+        branch_id: int,
+        day: dt.date,
+        votes: list[tuple[str, int, dict[str, Any]]],
+        quarter_business: bool,
+    ) -> MeetingInput:
+        """The 支部党员大会 of the step records: one agenda item and vote per candidate."""
+        agenda = []
+        for name, step, details in votes:
+            vote = VoteInput(
+                subject=f"接收{name}为预备党员" if step == 15 else f"{name}{details['outcome']}",
+                method=details["method"],
+                entitled=details["entitled"],
+                present=details["present"],
+                written=details["written_votes"],
+                yes=details["yes"],
+                against=details["against"],
+                abstain=details["abstain"],
+            )
+            if step == 15:
+                title = f"讨论接收{name}为预备党员"
+                discussion = (
+                    f"{name}汇报对党的认识、入党动机、本人履历和家庭主要成员情况；入党介绍人"
+                    f"介绍其情况；支部委员会报告对其审查情况；与会党员充分讨论后，"
+                    f"以{details['method']}方式表决。"
+                )
+            else:
+                title = f"讨论预备党员{name}的转正问题"
+                discussion = (
+                    f"{name}汇报预备期表现；党小组和入党介绍人介绍其预备期情况；支部委员会报告"
+                    f"审查意见；与会党员充分讨论后，以{details['method']}方式表决。"
+                )
+            agenda.append(AgendaItem(title, discussion, details["resolution"], (vote,)))
+        if quarter_business:
+            agenda += [AgendaItem(*item) for item in GENERAL_ITEMS[:2]]
+        absent_voters = votes[0][2]["entitled"] - votes[0][2]["present"]
+        return self._input(
+            MeetingKind.GENERAL_MEETING,
+            branch,
+            branch_id,
+            day,
+            ("14:30", "17:00"),
+            tuple(agenda),
+            absent_voters=absent_voters,
+            guests="入党积极分子代表" if any(step == 15 for _n, step, _d in votes) else "",
+        )
+
+    # a correction and a scan ----------------------------------------------------------------
+
+    def _correct_one(self, ids: list[tuple[MeetingInput, int]]) -> None:
+        """Correct a committee meeting of 机关第二党支部 a few months back (a second version)."""
+        two = self.branches[BRANCH_TWO]
+        candidates = [
+            (data, meeting_id)
+            for data, meeting_id in ids
+            if data.organisation_id == two
+            and data.kind is MeetingKind.COMMITTEE_MEETING
+            and data.date <= self.today - dt.timedelta(days=60)
+        ]
+        data, meeting_id = candidates[-1]
+        corrected = replace(
+            data,
+            end_time="18:10",
+            discussion=data.discussion + "纪检委员补充发言：近期执法办案任务重，"
+            "要注意劳逸结合，防止因疲劳发生执法过错。",
+        )
+        self.sv.meetings.correct(
+            self.b.clerk,
+            meeting_id,
+            corrected,
+            "原记录漏记纪检委员的补充发言，结束时间误记为 17:40，据会议签到表和记录本更正",
+        )
+
+    def _attach_sign_in_sheet(self, ids: list[tuple[MeetingInput, int]]) -> None:
+        """Attach a scanned sign-in sheet to 机关第一党支部's last general meeting."""
+        one = self.branches[BRANCH_ONE]
+        data, meeting_id = [
+            (data, meeting_id)
+            for data, meeting_id in ids
+            if data.organisation_id == one and data.kind is MeetingKind.GENERAL_MEETING
+        ][-1]
+        source = self.b.scratch / f"签到表-{data.date.isoformat()}.png"
+        source.write_bytes(scan_png(self.rng))
+        self.sv.meetings.attach(self.b.clerk, meeting_id, source, "签到表")
+
+
+#: the days of the month each kind is usually held on (moved to the next working day)
+_DAYS: dict[MeetingKind, tuple[int, int]] = {
+    MeetingKind.COMMITTEE_MEETING: (3, 7),
+    MeetingKind.THEME_DAY: (18, 23),
+    MeetingKind.GENERAL_MEETING: (12, 18),
+    MeetingKind.PARTY_LECTURE: (19, 24),
+    MeetingKind.MEMBER_APPRAISAL: (8, 11),
+    MeetingKind.LIFE_MEETING: (21, 24),
+}
+
+
+def _quarter(day: dt.date) -> tuple[int, int]:
+    """(year, quarter) of a day."""
+    return day.year, (day.month - 1) // 3
+
+
 def build_demo(path: Path, today: dt.date | None = None) -> DemoSummary:
     """Create the sample database at ``path``; refuse an existing file (DatabaseOpenError)."""
     today = today or dt.date.today()
@@ -1224,11 +1982,14 @@ def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSumma
         )
     }
     boxes = {BRANCH_ONE: 3, BRANCH_TWO: 5, BRANCH_STATION: 1}
+    for kind, branch_id in (("office_one", one), ("office_two", two), ("station", station)):
+        builder.converted[branch_id] = sum(1 for t in TRACKS[kind] if t.passed >= 24)
     for start, track, branch, dates in builder.plan_files(branches):
         f = builder.open_file(
             start, track, branches[branch], branch, named_groups[branch], boxes[branch]
         )
         builder.walk(track, f, dates)
+    MinutesWriter(builder, branches, named_groups).write()
     return _summarise(services, path)
 
 
@@ -1247,6 +2008,11 @@ def _summarise(services: Services, path: Path) -> DemoSummary:
         ):
             states[state] = count
         summary.scans = s.scalar(select(func.count()).where(Material.sha256.is_not(None))) or 0
+        summary.meetings = s.scalar(select(func.count()).select_from(Meeting)) or 0
+        summary.corrected = s.scalar(select(func.count()).where(Meeting.current_version > 1)) or 0
+        summary.meeting_attachments = (
+            s.scalar(select(func.count(func.distinct(MeetingAttachment.meeting_id)))) or 0
+        )
     summary.records = sum(states.values())
     summary.pending, summary.returned = states["pending"], states["returned"]
     branches: Counter[str] = Counter()
