@@ -190,3 +190,17 @@ def test_search_and_attachments(
     assert meetings.get(meeting_id).attachments[0].title == "签到表"
     held = meetings.held(branch_id, D(2026, 1, 1), D(2026, 12, 31))
     assert held == {("party_lecture", None): [D(2026, 3, 12)]}
+
+
+def test_minutes_are_kept_as_written_when_the_roster_changes(
+    services: Services, meetings: MeetingService, clerk: Actor, branch_id: int,
+    full: list[int],
+) -> None:
+    from branchdesk.core.vocab import Status
+
+    data = _general_meeting(branch_id, full[:4], full[4:], (AgendaItem("学习党章"),))
+    meeting_id = meetings.record(clerk, data)
+    services.members.change_status(clerk, full[4], Status.DECEASED, TODAY, "病故")
+    detail = meetings.get(meeting_id)
+    assert [a.name for a in detail.current.expected] == ["李四", "钱七", "王五", "张三", "赵六"]
+    assert detail.current.names[full[4]] == "钱七"

@@ -411,7 +411,7 @@ class MeetingService:
             )
             s.add(meeting)
             s.flush()
-            self._add_version(s, actor, meeting, data, 1, "")
+            self._add_version(s, actor, meeting, data, 1, "", expected)
             self._fill_steps(s, actor, meeting, data, expected)
             return meeting.id
 
@@ -435,10 +435,10 @@ class MeetingService:
                         "更正会议记录时不能修改；如表决有误，请在该党员的档案中退回更正"
                     }
                 )
-            _expected, check = self._check(s, data)
+            expected, check = self._check(s, data)
             if check.errors:
                 raise ValidationError(check.errors)
-            self._add_version(s, actor, meeting, data, last.version + 1, reason.strip())
+            self._add_version(s, actor, meeting, data, last.version + 1, reason.strip(), expected)
             meeting.current_version = last.version + 1
             meeting.date, meeting.title = data.date, self._title(data)
             return meeting.current_version
@@ -461,15 +461,27 @@ class MeetingService:
 
     def _add_version(
         self, s: Session, actor: Actor, meeting: Meeting, data: MeetingInput, version: int,
-        reason: str,
+        reason: str, expected: list[Attendee],
     ) -> None:
+        content = _content(data)
+        # kept as written: who should have attended, and everyone's name, as on the day
+        content["expected"] = [
+            [a.member_id, a.name, a.stage.value, a.can_vote] for a in expected
+        ]
+        involved = {vote.candidate_id for item in data.agenda for vote in item.votes}
+        involved |= set(data.present) | {i for i, _r in data.absences}
+        known = {a.member_id: a.name for a in expected}
+        content["names"] = {
+            str(m.id): known.get(m.id, m.name)
+            for m in s.scalars(select(Member).where(Member.id.in_(involved - {None})))
+        }
         s.add(
             MeetingVersion(
                 meeting_id=meeting.id, version=version, date=data.date,
                 start_time=data.start_time, end_time=data.end_time, place=data.place.strip(),
                 host=data.host.strip(), recorder=data.recorder.strip(),
                 speaker=data.speaker.strip(), topic=data.topic.strip(),
-                content=json.dumps(_content(data), ensure_ascii=False, sort_keys=True),
+                content=json.dumps(content, ensure_ascii=False, sort_keys=True),
                 correction_reason=reason, recorded_by=actor.username,
             )
         )
@@ -543,14 +555,12 @@ class MeetingService:
             kind = MeetingKind(meeting.kind)
             for v in meeting.versions:
                 data = _input_from(meeting, v)
-                expected = self._expected(s, kind, meeting.organisation_id, v.date)
-                ids = {a.member_id for a in expected} | set(data.present)
-                ids |= {i for i, _r in data.absences}
-                ids |= {vote.candidate_id for item in data.agenda for vote in item.votes
-                        if vote.candidate_id is not None}
-                names = {
-                    m.id: m.name for m in s.scalars(select(Member).where(Member.id.in_(ids)))
-                }
+                stored = json.loads(v.content or "{}")
+                expected = [
+                    Attendee(int(i), str(n), Stage(st), bool(cv))
+                    for i, n, st, cv in stored.get("expected", [])
+                ]
+                names = {int(k): str(n) for k, n in stored.get("names", {}).items()}
                 meeting_ok = self._meeting_quorum(data, expected)
                 votes = tuple(
                     (index, judge(vote, meeting_ok))
