@@ -25,6 +25,7 @@ from branchdesk.gui.development_page import (
     STAGE_COLUMN,
     DevelopmentPage,
 )
+from branchdesk.gui.signals import emit
 
 TODAY = dt.date(2026, 11, 26)
 D = dt.date
@@ -119,7 +120,7 @@ def test_enter_opens_the_members_file_and_the_list_follows(
     services.development.record(clerk, people["王堃"], StepInput(
         3, D(2026, 11, 25), details={"recommend_method": "党员推荐"}))
     dialog.reload()
-    dialog.changed.emit()
+    emit(dialog.changed)
     assert _rows(page)["王堃"][REVIEW_COLUMN] == "待审核 1"
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -20,6 +20,7 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.services import Services
 from branchdesk.gui.account_dialogs import AccountDialog, PasswordDialog
 from branchdesk.gui.common import format_local
+from branchdesk.gui.signals import emit
 from branchdesk.storage.models import utcnow
 
 COLUMNS = ("用户名", "姓名", "角色", "启用", "锁定至", "最近登录")
@@ -135,7 +136,7 @@ class AccountsPage(QWidget):
         dialog = AccountDialog(self.services, self.actor, parent=self)
         if dialog.exec():
             self.reload(dialog.account_id)
-            self.changed.emit()
+            emit(self.changed)
 
     def edit_account(self) -> None:
         account = self.selected_account()
@@ -143,7 +144,7 @@ class AccountsPage(QWidget):
             return
         if AccountDialog(self.services, self.actor, account, parent=self).exec():
             self.reload(account.id)
-            self.changed.emit()
+            emit(self.changed)
 
     def reset_password(self) -> None:
         account = self.selected_account()
@@ -151,7 +152,7 @@ class AccountsPage(QWidget):
             return
         if PasswordDialog(self.services, self.actor, account, parent=self).exec():
             self.reload(account.id)
-            self.changed.emit()
+            emit(self.changed)
             self.status.setText(f"已为“{account.username}”设置新密码。")
 
     def change_own_password(self) -> None:

@@ -61,6 +61,7 @@ from branchdesk.gui.common import (
     localise_buttons,
     show_error,
 )
+from branchdesk.gui.signals import emit
 from branchdesk.gui.step_dialogs import StepRecordDialog, StepReviewDialog, parse_date
 
 if TYPE_CHECKING:
@@ -643,7 +644,7 @@ class DevelopmentFileDialog(QDialog):
 
     def _done(self) -> None:
         self.reload()
-        self.changed.emit()
+        emit(self.changed)
 
     def record_dialog(self, correcting: RecordInfo | None = None) -> StepRecordDialog | None:
         """The dialog to record the selected step (or correct its returned record)."""

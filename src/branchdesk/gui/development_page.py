@@ -38,6 +38,7 @@ from branchdesk.core.vocab import Role, Stage
 from branchdesk.gui.common import show_error
 from branchdesk.gui.development_file import DevelopmentFileDialog, due_phrase
 from branchdesk.gui.roster_page import OrgScope, organisation_scopes
+from branchdesk.gui.signals import emit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -409,4 +410,4 @@ class DevelopmentPage(QWidget):
 
     def _file_changed(self) -> None:
         self.refresh()
-        self.members_changed.emit()
+        emit(self.members_changed)

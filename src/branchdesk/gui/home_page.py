@@ -39,6 +39,7 @@ from branchdesk.core.services import Services
 from branchdesk.core.todo import KIND_LABELS, DueItem
 from branchdesk.core.vocab import OrgKind, Stage
 from branchdesk.gui.common import show_error
+from branchdesk.gui.signals import emit
 
 OVERDUE_COLOUR = QColor("#c00000")
 INDENT = "　　"
@@ -336,4 +337,4 @@ class HomePage(QWidget):
         dialog.member_changed.connect(changed.append)
         if dialog.exec() == QDialog.DialogCode.Accepted or changed:
             self.refresh()
-            self.members_changed.emit()
+            emit(self.members_changed)

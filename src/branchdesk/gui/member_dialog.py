@@ -43,6 +43,7 @@ from branchdesk.gui.common import (
 from branchdesk.gui.forms.ui_member_dialog import Ui_MemberDialog
 from branchdesk.gui.member_event_dialog import MemberEventDialog
 from branchdesk.gui.resume_dialog import ResumeLineDialog
+from branchdesk.gui.signals import emit
 
 FIELDS = (
     "name", "id_number", "gender", "birth_date", "ethnicity", "native_place", "education",
@@ -417,7 +418,7 @@ class MemberDialog(QDialog):
             return
         self.errors.clear()
         self.modified = True
-        self.member_changed.emit(self.member_id)
+        emit(self.member_changed, self.member_id)
         self.accept()
 
     def _record_event(self, kind: EventKind) -> None:
@@ -430,7 +431,7 @@ class MemberDialog(QDialog):
         assert self.member_id is not None
         if kind is EventKind.VOID and not self.actor.is_admin:
             # only an administrator sees voided records: the record leaves this clerk's view
-            self.member_changed.emit(self.member_id)
+            emit(self.member_changed, self.member_id)
             self.accept()
             return
         try:
@@ -442,6 +443,6 @@ class MemberDialog(QDialog):
         self._show_standing(self.detail)
         self._apply_permissions()
         self.ui.events.scrollToBottom()
-        self.member_changed.emit(self.member_id)
+        emit(self.member_changed, self.member_id)
         self.ui.tabs.setCurrentIndex(1)
         self.ui.tabs.setFocus(Qt.FocusReason.OtherFocusReason)

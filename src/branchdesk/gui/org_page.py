@@ -34,6 +34,7 @@ from branchdesk.gui.org_dialogs import (
     TermDialog,
     kinds_under,
 )
+from branchdesk.gui.signals import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GREY = QBrush(QColor("#8a8a8a"))
@@ -321,7 +322,7 @@ class OrganisationPage(QWidget):
 
     def _done(self, select_id: int | None = None) -> None:
         self.reload(select_id)
-        self.changed.emit()
+        emit(self.changed)
 
     def add_organisation(self) -> None:
         node = self.selected_node()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from branchdesk.core.actor import Actor
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import Stage, Status
+from branchdesk.gui.signals import emit
 from branchdesk.storage.roster import RosterFilter, RosterRow
 
 VOIDED_SUFFIX = "（已作废）"
@@ -113,7 +114,7 @@ class RosterModel(QAbstractTableModel):
         self._ids = ids
         self._cache.clear()
         self.endResetModel()
-        self.count_changed.emit(len(ids))
+        emit(self.count_changed, len(ids))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -28,6 +28,7 @@ from branchdesk.core.services import Services
 from branchdesk.core.vocab import OrgKind, Stage, Status
 from branchdesk.gui.common import show_error
 from branchdesk.gui.roster_model import COLUMNS, NAME_COLUMN, RosterModel
+from branchdesk.gui.signals import emit
 from branchdesk.storage.roster import RosterFilter
 
 SEARCH_DELAY_MS = 150
@@ -335,4 +336,4 @@ class RosterPage(QWidget):
             target = changed[-1] if changed else member_id
             if target is not None:
                 self.select_member(target)
-            self.members_changed.emit()
+            emit(self.members_changed)

@@ -1,0 +1,20 @@
+"""Emitting Qt signals safely: a workaround for PySide6 6.12.0's reference-count bug."""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """Emit ``signal`` with ``args``.
+
+    PySide6 6.12.0's ``SignalInstance.emit()`` returns ``True`` without counting the
+    reference it hands back, so every emit from Python lowers ``True``'s reference count
+    by one; Python 3.11 then aborts ("Fatal Python error: bool_dealloc") at exit, or
+    mid-session after enough emits. The returned reference is counted here. When PySide
+    is fixed this only keeps one more reference to ``True``, which is harmless.
+    """
+    result = signal.emit(*args)
+    if result is True or result is False:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
