@@ -33,19 +33,20 @@ from branchdesk.gui.common import show_error
 from branchdesk.gui.data_page import DataPage, RestoreDialog
 from branchdesk.gui.development_page import DevelopmentPage
 from branchdesk.gui.home_page import HomePage
+from branchdesk.gui.meetings_page import MeetingsPage
 from branchdesk.gui.org_page import OrganisationPage
 from branchdesk.gui.roster_page import RosterPage
 from branchdesk.gui.workday_page import WorkdayPage
 from branchdesk.paths import AppPaths
 from branchdesk.storage.backup import backup_database
 
-AREAS = ("首页", "花名册", "发展党员", "设置")
+AREAS = ("首页", "花名册", "发展党员", "会议记录", "设置")
 BOX_TEXTS = {
     QMessageBox.StandardButton.Ok: "确定",
     QMessageBox.StandardButton.Yes: "是",
     QMessageBox.StandardButton.No: "否",
 }
-HOME, ROSTER, DEVELOPMENT, SETTINGS = range(len(AREAS))
+HOME, ROSTER, DEVELOPMENT, MEETINGS, SETTINGS = range(len(AREAS))
 SETTINGS_TABS = ("组织机构", "账户", "审计日志", "工作日历", "数据")
 ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, WORKDAYS_TAB, DATA_TAB = range(len(SETTINGS_TABS))
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(services, actor, today)
         self.roster = RosterPage(services, actor)
         self.development = DevelopmentPage(services, actor, today, load=False)
+        self.meetings = MeetingsPage(services, actor, today)
         self.data = DataPage(self.db_path, self.data_dir, services.backup_dir)
         # the other settings pages are built when first shown: the window opens faster
         self._tabs = (
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
             self.settings.addTab(page, title)
 
         self.stack = QStackedWidget()
-        for page in (self.home, self.roster, self.development, self.settings):
+        for page in (self.home, self.roster, self.development, self.meetings, self.settings):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.development.members_changed.connect(self.roster.apply_filter)
         self.development.members_changed.connect(self.home.refresh)
         self.home.members_changed.connect(self.roster.apply_filter)
+        self.meetings.meetings_changed.connect(self.development.invalidate)
+        self.meetings.meetings_changed.connect(self.home.refresh)
         self.data.backup_requested.connect(self.backup_now)
         self.data.restore_requested.connect(self.restore_from_backup)
         self.resize(1200, 760)
@@ -253,6 +257,8 @@ class MainWindow(QMainWindow):
             self.home.refresh()
         elif row == DEVELOPMENT:
             self.development.invalidate()
+        elif row == MEETINGS:
+            self.meetings.invalidate()
         elif row == SETTINGS:
             self._settings_tab_shown(self.settings.currentIndex())
         self.stack.setCurrentIndex(row)
@@ -276,6 +282,8 @@ class MainWindow(QMainWindow):
         self.development.invalidate()
         self.home.reload_scopes()
         self.home.refresh()
+        self.meetings.reload_branches()
+        self.meetings.invalidate()
 
     # messages ----------------------------------------------------------------------------
 
