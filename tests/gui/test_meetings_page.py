@@ -123,7 +123,8 @@ def test_correction_adds_version_two_and_keeps_version_one(
     view.reload()
 
     assert view.versions.count() == 2
-    assert view.versions.currentText().startswith("第 2 版（更正：地点记错")
+    assert view.versions.currentText() == "第 2 版（更正）"
+    assert view.version_info.text().startswith("第 2 版（更正：地点记错；clerk 于")
     assert "派出所会议室" in view.shown_text()
     view.versions.setCurrentIndex(0)
     assert "支部会议室" in view.shown_text() and "已被更正" in view.shown_text()

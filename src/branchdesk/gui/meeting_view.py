@@ -120,6 +120,9 @@ class MeetingViewDialog(QDialog):
         self.heading = QLabel()
         self.versions = QComboBox()
         self.versions.setToolTip("更正后原记录仍保留：在这里查看各版本")
+        self.version_info = QLabel()
+        self.version_info.setWordWrap(True)
+        self.version_info.setStyleSheet("color: #555;")
         versions_label = QLabel("版本(&V)：")
         versions_label.setBuddy(self.versions)
         self.text = QTextBrowser()
@@ -158,6 +161,7 @@ class MeetingViewDialog(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.version_info)
         layout.addWidget(self.text, 1)
         layout.addLayout(files)
         layout.addLayout(buttons)
@@ -185,7 +189,8 @@ class MeetingViewDialog(QDialog):
         self.versions.blockSignals(True)
         self.versions.clear()
         for view in detail.versions:
-            self.versions.addItem(version_label(view), view.version)
+            short = "原始记录" if view.version == 1 else "更正"
+            self.versions.addItem(f"第 {view.version} 版（{short}）", view.version)
         self.versions.setCurrentIndex(len(detail.versions) - 1)
         self.versions.blockSignals(False)
         self._show_version(len(detail.versions) - 1)
@@ -200,6 +205,7 @@ class MeetingViewDialog(QDialog):
         if not 0 <= index < len(self.detail.versions):
             return
         view = self.detail.versions[index]
+        self.version_info.setText(version_label(view))
         note = ""
         if index < len(self.detail.versions) - 1:
             note = ('<p style="background:#fff4d6; padding:4px">这是较早的版本，'
