@@ -340,8 +340,6 @@ def test_booklet_previewed_printed_and_saved(
     qtbot: Any, services: Services, clerk: Actor, reviewer: Actor, applicant: int,
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
     from branchdesk.gui import pdf_preview
 
     record_and_pass(services.development, clerk, reviewer, applicant, 1, D(2026, 10, 8), {}, [])
@@ -351,11 +349,12 @@ def test_booklet_previewed_printed_and_saved(
     assert preview.isVisible() and preview.page_count() > 2
     assert "王堃" in preview.windowTitle()
 
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    preview.print_to(printer)
-    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(pdf_preview.QDesktopServices, "openUrl", lambda url: opened.append(url)
+                        or True)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert preview.opened is not None and opened[0].toLocalFile() == str(preview.opened)
+    assert preview.opened.read_bytes().startswith(b"%PDF")
 
     monkeypatch.setattr(pdf_preview, "show_info", lambda *_args: None)
     saved = preview.save_to(tmp_path / "纪实表")

@@ -719,8 +719,8 @@ class DevelopmentFileDialog(QDialog):
         return target
 
     def print_booklet(self) -> PdfPreviewDialog | None:
-        """Show this member's 纪实表 in a preview, from which it is printed or saved."""
-        # loaded on first use: reportlab and QtPdf need not slow the program's start
+        """Print this member's 纪实表: a PDF to preview and print in the PDF viewer, or save."""
+        # loaded on first use: reportlab need not slow the program's start
         from branchdesk.gui.pdf_preview import PdfPreviewDialog
         from branchdesk.reports.booklet_service import save_booklet
 

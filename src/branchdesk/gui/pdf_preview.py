@@ -1,14 +1,13 @@
-"""Preview of a printed document (PDF) inside BranchDesk: look at it, print it, save it."""
+"""A printed document (PDF) ready: open it in the PDF viewer to look at and print, or save it."""
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,9 +20,17 @@ from PySide6.QtWidgets import (
 
 from branchdesk.gui.common import show_error, show_info
 
+PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF we wrote (reportlab and Qt write one object per page)."""
+    return len(PAGE.findall(pdf))
+
 
 class PdfPreviewDialog(QDialog):
-    """Shows a PDF page by page, with 打印 (to any printer) and 另存为 (a PDF file)."""
+    """Offers a PDF: 预览并打印 opens it in the system's PDF viewer (which prints it);
+    另存为 writes it where the clerk wants it."""
 
     def __init__(
         self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
@@ -32,69 +39,51 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.pdf = pdf
         self.suggested_name = suggested_name
-        self._bytes = QByteArray(pdf)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages = QLabel(f"共 {self.document.pageCount()} 页")
-        self.print_button = QPushButton("打印(&P)…")
+        self.opened: Path | None = None
+        pages = page_count(pdf)
+        message = QLabel(
+            f"“{title}”已生成，共 {pages} 页（A4）。\n\n"
+            "点“预览并打印”在 PDF 阅读器中查看，并从阅读器中打印；"
+            "点“另存为”保存到文件夹，以后再打印或报送。"
+        )
+        message.setWordWrap(True)
+        self.print_button = QPushButton("预览并打印(&P)…")
         self.save_button = QPushButton("另存为(&S)…")
         close_button = QPushButton("关闭")
         self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.print_document)
+        self.print_button.clicked.connect(self.open_in_viewer)
         self.save_button.clicked.connect(self.save_as)
         close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.open_in_viewer)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.pages)
         buttons.addStretch(1)
         for button in (self.print_button, self.save_button, close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(message)
         layout.addLayout(buttons)
-        self.resize(860, 900)
+        self.resize(480, 180)
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return page_count(self.pdf)
 
-    def print_document(self) -> None:
-        """Ask for a printer, then print every page at the printer's resolution."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw each page of the PDF onto the printer, scaled to its page, centred."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            show_error(self, "无法开始打印，请检查打印机是否已连接并开机")
-            return
+    def open_in_viewer(self) -> Path | None:
+        """Write the PDF to a temporary file and open it in the system's PDF viewer."""
+        folder = Path(tempfile.mkdtemp(prefix="branchdesk-print-"))
+        target = folder / self.suggested_name
         try:
-            dpi = printer.resolution()
-            for index in range(self.document.pageCount()):
-                if index:
-                    printer.newPage()
-                points = self.document.pagePointSize(index)
-                size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = self.document.render(index, size)
-                area = painter.viewport()
-                scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                left = area.x() + (area.width() - scaled.width()) // 2
-                top = area.y() + (area.height() - scaled.height()) // 2
-                painter.drawImage(QRect(left, top, scaled.width(), scaled.height()), image)
-        finally:
-            painter.end()
+            target.write_bytes(self.pdf)
+        except OSError as exc:
+            show_error(self, f"无法写出临时文件：{exc.strerror or exc}")
+            return None
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            show_error(
+                self, "没有找到可以打开 PDF 的程序。请用“另存为”保存后，用 PDF 阅读器打开并打印。"
+            )
+            return None
+        self.opened = target
+        return target
 
     def save_as(self) -> Path | None:
         suggested = str(Path.home() / self.suggested_name)

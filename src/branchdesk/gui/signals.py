@@ -12,8 +12,9 @@ def emit(signal: Any, *args: Any) -> None:
     PySide6 6.12.0's ``SignalInstance.emit()`` returns ``True`` without counting the
     reference it hands back, so every emit from Python lowers ``True``'s reference count
     by one; Python 3.11 then aborts ("Fatal Python error: bool_dealloc") at exit, or
-    mid-session after enough emits. The returned reference is counted here. When PySide
-    is fixed this only keeps one more reference to ``True``, which is harmless.
+    mid-session after enough emits. pyproject.toml keeps PySide6 below 6.12 for that and
+    worse (``None`` is miscounted too); counting the returned reference here keeps signals
+    safe whichever version is installed, and costs one more reference to ``True`` at most.
     """
     result = signal.emit(*args)
     if result is True or result is False:
