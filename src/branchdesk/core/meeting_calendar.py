@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_months
@@ -22,7 +22,13 @@ from branchdesk.core.meetings import MeetingService
 from branchdesk.core.todo import DueItem
 from branchdesk.core.vocab import OrgKind, Role
 from branchdesk.storage.database import Database
-from branchdesk.storage.models import Organisation, Setting
+from branchdesk.storage.models import (
+    CommitteePost,
+    CommitteeTerm,
+    Meeting,
+    Organisation,
+    Setting,
+)
 
 
 class MeetingCalendar:
@@ -88,21 +94,49 @@ class MeetingDueProvider:
 
     def due_items(self, today: dt.date) -> Iterable[DueItem]:
         settings = self.calendar.settings()
+        start = add_months(dt.date(today.year, 1, 1), -12)
+        # a handful of queries for all branches at once: a county has hundreds of them
         with self.calendar.db.read() as s:
-            branches = list(
-                s.execute(
-                    select(Organisation.id, Organisation.name).where(
-                        Organisation.kind == OrgKind.BRANCH.value,
-                        Organisation.dissolved.is_(False),
+            orgs = s.execute(
+                select(Organisation.id, Organisation.name, Organisation.kind,
+                       Organisation.parent_id)
+                .where(Organisation.dissolved.is_(False))
+                .order_by(Organisation.sort_order, Organisation.id)
+            ).all()
+            meetings = s.execute(
+                select(Meeting.kind, Meeting.organisation_id, Meeting.date).where(
+                    Meeting.date >= start, Meeting.date <= today
+                )
+            ).all()
+            with_committee = set(
+                s.scalars(
+                    select(CommitteeTerm.organisation_id)
+                    .join(CommitteePost, CommitteePost.term_id == CommitteeTerm.id)
+                    .where(
+                        CommitteeTerm.start_date <= today, CommitteeTerm.end_date >= today,
+                        CommitteePost.start_date <= today,
+                        or_(CommitteePost.end_date.is_(None), CommitteePost.end_date >= today),
                     )
+                    .distinct()
                 )
             )
-        start = add_months(dt.date(today.year, 1, 1), -12)
+        branches = [(i, n) for i, n, kind, _p in orgs if kind == OrgKind.BRANCH.value]
+        groups: dict[int, list[tuple[int, str]]] = {}
+        group_branch: dict[int, int] = {}
+        for i, n, kind, parent in orgs:
+            if kind == OrgKind.GROUP.value and parent is not None:
+                groups.setdefault(parent, []).append((i, n))
+                group_branch[i] = parent
+        held: dict[int, dict[tuple[str, int | None], list[dt.date]]] = {}
+        for kind, org_id, day in meetings:
+            branch_id = group_branch.get(org_id, org_id)
+            key = (kind, org_id if org_id in group_branch else None)
+            held.setdefault(branch_id, {}).setdefault(key, []).append(day)
         for branch_id, branch in branches:
-            _name, groups = self.calendar._branch(branch_id)
-            held = self.calendar.meetings.held(branch_id, start, today)
-            has_committee = self.calendar.meetings.has_committee(branch_id, today)
-            for due in due_meetings(today, settings, has_committee, groups, held):
+            for due in due_meetings(
+                today, settings, branch_id in with_committee, groups.get(branch_id, []),
+                held.get(branch_id, {}),
+            ):
                 yield DueItem(
                     "meeting_due", f"{branch}：{due.message}", due.due, branch,
                     due.period.label, rule=due.rule,
