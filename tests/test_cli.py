@@ -160,3 +160,39 @@ def test_print_minutes_book(tmp_path: Path, home: Path) -> None:
     wrong = run("print", "minutes-book", "--branch", "不存在的支部", "--year", "2026",
                 "--db", db, "-o", out, home=home)
     assert wrong.returncode == 1 and "没有名为" in wrong.stderr and "机关第一党支部" in wrong.stderr
+
+
+def test_print_letter(tmp_path: Path, home: Path) -> None:
+    import datetime as dt
+
+    from branchdesk.core.actor import Actor
+    from branchdesk.core.idnumber import make_id_number
+    from branchdesk.core.member_rules import MemberInput
+    from branchdesk.core.services import Services
+    from branchdesk.core.transfers import OutgoingInput
+    from branchdesk.core.vocab import OrgKind, Role, Stage
+    from branchdesk.storage.migrate import open_database
+
+    db = tmp_path / "branch.sqlite"
+    assert run("init", db, "--committee", "中共某委员会", "--branch", "第一党支部",
+               home=home).returncode == 0
+    services = Services.build(open_database(db, tmp_path / "b"), tmp_path / "b")
+    actor = Actor("clerk", Role.CLERK)
+    branch = services.organisations.find_by_name("第一党支部", OrgKind.BRANCH)
+    assert branch is not None
+    member = services.members.create(actor, MemberInput(
+        name="张三", id_number=make_id_number("110105", dt.date(1980, 5, 1), 13),
+        branch_id=branch.id, stage=Stage.FULL, join_date=dt.date(2005, 7, 1),
+        full_member_date=dt.date(2006, 7, 1)))
+    today = dt.date.today()
+    services.transfers.issue(actor, member, OutgoingInput(
+        "中共另一党支部", "工作调动", today.year, today.month, today))
+    services.db.dispose()
+    out = tmp_path / "letter.pdf"
+    number = f"（{today.year}）组字第 001 号"
+    result = run("print", "letter", "--number", number, "--db", db, "-o", out, home=home)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    missing = run("print", "letter", "--number", "（2020）组字第 999 号", "--db", db, "-o", out,
+                  home=home)
+    assert missing.returncode == 1 and "没有编号为" in missing.stderr

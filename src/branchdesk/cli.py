@@ -165,7 +165,19 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度")
     book.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                       help="输出的 PDF 文件")
-    for each in (parser, init, demo, backup, verify, reminders, printing, booklet, book):
+    letter = documents.add_parser(
+        "letter", help="党员组织关系介绍信（存根、介绍信、回执）", parents=[db_option],
+        add_help=False, formatter_class=ChineseHelpFormatter,
+        description="按编号打印一封党员组织关系介绍信：一张 A4，存根、介绍信、回执三联。",
+    )
+    letter.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    letter.add_argument("--number", required=True, metavar="NUMBER",
+                        help="介绍信编号，如 “（2026）组字第 012 号”")
+    letter.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+                        help="输出的 PDF 文件")
+    for each in (
+        parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
+    ):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
     return parser
@@ -292,6 +304,8 @@ def cmd_reminders(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_print(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.document == "minutes-book":
         return print_minutes_book(args, paths)
+    if args.document == "letter":
+        return print_letter(args, paths)
     return print_booklet(args, paths)
 
 
@@ -310,6 +324,18 @@ def print_minutes_book(args: argparse.Namespace, paths: AppPaths) -> int:
             print(f"错误：没有名为“{args.branch}”的党支部。现有：{names}", file=sys.stderr)
             return 1
         save_minutes_book(services, branch.id, args.year, args.output)
+    finally:
+        services.db.dispose()
+    print(f"已输出：{args.output}")
+    return 0
+
+
+def print_letter(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.reports.transfer_print import save_letter
+
+    services = _open_existing(args, paths)
+    try:
+        save_letter(services, args.number, args.output)
     finally:
         services.db.dispose()
     print(f"已输出：{args.output}")

@@ -18,6 +18,7 @@ from branchdesk.core.meetings import MeetingService
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
+from branchdesk.core.transfers import TransferReceiptProvider, TransferService
 from branchdesk.core.workday_settings import WorkdaySettings
 from branchdesk.storage.database import Database
 
@@ -40,6 +41,7 @@ class Services:
     resume: ResumeService
     meetings: MeetingService
     meeting_calendar: MeetingCalendar
+    transfers: TransferService
 
     @classmethod
     def build(
@@ -65,6 +67,7 @@ class Services:
                 [
                     DevelopmentDueProvider(db),
                     MeetingDueProvider(meeting_calendar),
+                    TransferReceiptProvider(db),
                     CommitteeTermProvider(db),
                     PoliticalBirthdayProvider(summary),
                 ]
@@ -76,4 +79,5 @@ class Services:
             resume=ResumeService(db),
             meetings=meetings,
             meeting_calendar=meeting_calendar,
+            transfers=TransferService(db, today),
         )

@@ -18,6 +18,7 @@ KIND_LABELS = {
     "probation_ending": "预备期将满",
     "probation_ended": "预备期已满",
     "meeting_due": "应开会议",
+    "transfer_receipt_overdue": "回执逾期",
     "committee_term_ending": "换届提醒",
     "political_birthday": "政治生日",
 }

@@ -427,3 +427,36 @@ class MeetingAttachment(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("material_blobs.sha256"))
     added_by: Mapped[str] = mapped_column(String(50))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Transfer(Base):
+    """An organisation transfer (组织关系转接), outgoing or incoming, with its letter."""
+
+    __tablename__ = "transfers"
+    __table_args__ = (Index("ix_transfers_year_serial", "issuing_committee_id", "year", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))  # "out" or "in"
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    #: issued (out, awaiting the receipt), closed (receipt back), voided; received/placed (in)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    letter_number: Mapped[str] = mapped_column(String(50), index=True)
+    issuing_committee_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer, default=0)
+    from_organisation: Mapped[str] = mapped_column(String(200))
+    to_organisation: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    dues_year: Mapped[int] = mapped_column(Integer)
+    dues_month: Mapped[int] = mapped_column(Integer)
+    validity_days: Mapped[int] = mapped_column(Integer, default=30)
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(String(50), default="")
+    member_phone: Mapped[str] = mapped_column(String(40), default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    receipt_date: Mapped[dt.date | None] = mapped_column(Date)
+    receipt_organisation: Mapped[str] = mapped_column(String(200), default="")
+    receipt_handler: Mapped[str] = mapped_column(String(50), default="")
+    receipt_phone: Mapped[str] = mapped_column(String(40), default="")
+    created_by: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

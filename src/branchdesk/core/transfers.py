@@ -1,0 +1,272 @@
+"""Outgoing organisation transfers: numbered letters, receipts, voiding ("无空挡")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from branchdesk.core.actor import Actor
+from branchdesk.core.dates import fmt
+from branchdesk.core.errors import NotFound, ValidationError
+from branchdesk.core.numerals import DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, letter_number
+from branchdesk.core.todo import DueItem
+from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
+from branchdesk.storage.database import Database
+from branchdesk.storage.models import Member, MemberEvent, Organisation, Transfer
+
+RECORDERS = (Role.ADMIN, Role.CLERK)
+OUT, IN = "out", "in"
+ISSUED, CLOSED, VOIDED = "issued", "closed", "voided"
+RULE = "《中国共产党党员教育管理工作条例》第二十五条"
+
+
+@dataclass(frozen=True)
+class OutgoingInput:
+    """What the clerk enters to issue an introduction letter."""
+
+    to_organisation: str
+    reason: str
+    dues_year: int
+    dues_month: int
+    issue_date: dt.date
+    validity_days: int = DEFAULT_VALIDITY_DAYS
+    contact: str = ""
+    member_phone: str = ""
+
+
+@dataclass(frozen=True)
+class TransferInfo:
+    """A transfer as listed and printed."""
+
+    id: int
+    direction: str
+    member_id: int
+    member_name: str
+    state: str
+    letter_number: str
+    from_organisation: str
+    to_organisation: str
+    reason: str
+    dues_year: int
+    dues_month: int
+    validity_days: int
+    issue_date: dt.date
+    contact: str
+    member_phone: str
+    void_reason: str
+    receipt_date: dt.date | None
+    receipt_organisation: str
+    receipt_handler: str
+    issuing_committee_id: int | None = None
+
+    @property
+    def valid_until(self) -> dt.date:
+        return self.issue_date + dt.timedelta(days=self.validity_days)
+
+    @property
+    def state_label(self) -> str:
+        return {ISSUED: "转出中", CLOSED: "已转出", VOIDED: "作废"}.get(self.state, self.state)
+
+
+def _info(t: Transfer, name: str) -> TransferInfo:
+    return TransferInfo(
+        t.id, t.direction, t.member_id, name, t.state, t.letter_number, t.from_organisation,
+        t.to_organisation, t.reason, t.dues_year, t.dues_month, t.validity_days, t.issue_date,
+        t.contact, t.member_phone, t.void_reason, t.receipt_date, t.receipt_organisation,
+        t.receipt_handler, t.issuing_committee_id,
+    )
+
+
+class TransferService:
+    """Issues numbered letters per year and issuing committee; tracks them until the receipt."""
+
+    def __init__(self, db: Database, today: dt.date | None = None) -> None:
+        self.db = db
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def _committee_of(self, s: Session, branch_id: int) -> Organisation:
+        org = s.get(Organisation, branch_id)
+        while org is not None and org.kind != OrgKind.COMMITTEE.value:
+            org = s.get(Organisation, org.parent_id) if org.parent_id else None
+        if org is None:
+            raise ValidationError({"member": "该党员所在党支部没有上级党委，无法开具介绍信"})
+        return org
+
+    def issue(self, actor: Actor, member_id: int, data: OutgoingInput) -> int:
+        """Issue an outgoing letter; the member is 转出中 until the receipt comes back."""
+        actor.require(*RECORDERS)
+        errors: dict[str, str] = {}
+        if not data.to_organisation.strip():
+            errors["to_organisation"] = "请填写转往的党组织"
+        if not data.reason.strip():
+            errors["reason"] = "请填写转出原因，如“工作调动”"
+        if not 1 <= data.validity_days <= MAX_VALIDITY_DAYS:
+            errors["validity_days"] = f"有效期为 1 至 {MAX_VALIDITY_DAYS} 天"
+        if not 1 <= data.dues_month <= 12:
+            errors["dues"] = "党费交至月份应为 1 至 12 月"
+        elif (data.dues_year, data.dues_month) > (data.issue_date.year, data.issue_date.month):
+            errors["dues"] = "党费交至月份不能晚于开具介绍信的月份"
+        if data.issue_date > self.today():
+            errors["issue_date"] = f"开具日期不能晚于今天（{fmt(self.today())}）"
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write(actor.username, f"开具组织关系介绍信 {data.to_organisation}") as s:
+            member = s.get(Member, member_id)
+            if member is None or member.voided:
+                raise NotFound(f"党员记录 {member_id} 不存在")
+            if member.status != Status.NORMAL.value:
+                raise ValidationError(
+                    {"member": f"{member.name}的党籍状态为{Status(member.status).label}，不能转出"}
+                )
+            if member.stage not in (Stage.PROBATIONARY.value, Stage.FULL.value):
+                raise ValidationError(
+                    {"member": f"{member.name}是{Stage(member.stage).label}，不是党员，不开介绍信"}
+                )
+            if s.scalar(
+                select(Transfer.id).where(
+                    Transfer.member_id == member_id, Transfer.direction == OUT,
+                    Transfer.state == ISSUED,
+                )
+            ):
+                raise ValidationError({"member": f"{member.name}已有一封尚未收到回执的介绍信"})
+            committee = self._committee_of(s, member.branch_id)
+            year = data.issue_date.year
+            serial = 1 + (
+                s.scalar(
+                    select(func.max(Transfer.serial)).where(
+                        Transfer.issuing_committee_id == committee.id, Transfer.year == year,
+                        Transfer.direction == OUT,
+                    )
+                )
+                or 0
+            )
+            transfer = Transfer(
+                direction=OUT, member_id=member_id, state=ISSUED,
+                letter_number=letter_number(year, serial), issuing_committee_id=committee.id,
+                year=year, serial=serial, from_organisation=member.branch.name,
+                to_organisation=data.to_organisation.strip(), reason=data.reason.strip(),
+                dues_year=data.dues_year, dues_month=data.dues_month,
+                validity_days=data.validity_days, issue_date=data.issue_date,
+                contact=data.contact.strip(),
+                member_phone=data.member_phone.strip() or member.phone,
+                created_by=actor.username,
+            )
+            s.add(transfer)
+            s.flush()
+            return transfer.id
+
+    def void(self, actor: Actor, transfer_id: int, reason: str) -> None:
+        """A letter issued by mistake is voided; it keeps its number, marked 作废."""
+        actor.require(*RECORDERS)
+        if not reason.strip():
+            raise ValidationError({"void_reason": "请填写作废原因"})
+        with self.db.write(actor.username, "介绍信作废") as s:
+            transfer = self._open_letter(s, transfer_id)
+            transfer.state, transfer.void_reason = VOIDED, reason.strip()
+
+    def record_receipt(
+        self, actor: Actor, transfer_id: int, receipt_date: dt.date, organisation: str,
+        handler: str, phone: str = "",
+    ) -> None:
+        """The receipt came back: the member is 已转出; the file stays, read-only."""
+        actor.require(*RECORDERS)
+        errors = {}
+        if not organisation.strip():
+            errors["receipt_organisation"] = "请填写接收党组织"
+        if not handler.strip():
+            errors["receipt_handler"] = "请填写经办人"
+        if receipt_date > self.today():
+            errors["receipt_date"] = "回执日期不能晚于今天"
+        with self.db.write(actor.username, "登记介绍信回执") as s:
+            transfer = self._open_letter(s, transfer_id)
+            if receipt_date < transfer.issue_date:
+                errors["receipt_date"] = f"回执日期不能早于开具日期（{fmt(transfer.issue_date)}）"
+            if errors:
+                raise ValidationError(errors)
+            transfer.state = CLOSED
+            transfer.receipt_date = receipt_date
+            transfer.receipt_organisation = organisation.strip()
+            transfer.receipt_handler = handler.strip()
+            transfer.receipt_phone = phone.strip()
+            member = s.get(Member, transfer.member_id)
+            assert member is not None
+            s.add(
+                MemberEvent(
+                    member_id=member.id, kind=EventKind.STATUS.value, date=receipt_date,
+                    from_value=member.status, to_value=Status.TRANSFERRED_OUT.value,
+                    reason=f"组织关系转往{transfer.to_organisation}（{transfer.letter_number}）",
+                    recorded_by=actor.username,
+                )
+            )
+            member.status = Status.TRANSFERRED_OUT.value
+
+    def _open_letter(self, s: Session, transfer_id: int) -> Transfer:
+        transfer = s.get(Transfer, transfer_id)
+        if transfer is None or transfer.direction != OUT:
+            raise NotFound("介绍信不存在")
+        if transfer.state != ISSUED:
+            state = "已收到回执" if transfer.state == CLOSED else "已作废"
+            raise ValidationError({"state": f"介绍信 {transfer.letter_number} {state}"})
+        return transfer
+
+    def get(self, transfer_id: int) -> TransferInfo:
+        with self.db.read() as s:
+            transfer = s.get(Transfer, transfer_id)
+            if transfer is None:
+                raise NotFound("介绍信不存在")
+            member = s.get(Member, transfer.member_id)
+            return _info(transfer, member.name if member else "")
+
+    def find(self, number: str) -> TransferInfo:
+        """A letter by its number, as printed: （2026）组字第 012 号 (spaces optional)."""
+        wanted = "".join(number.split())
+        with self.db.read() as s:
+            for transfer, name in s.execute(
+                select(Transfer, Member.name).join(Member, Member.id == Transfer.member_id)
+            ):
+                if "".join(transfer.letter_number.split()) == wanted:
+                    return _info(transfer, name)
+        raise NotFound(f"没有编号为“{number}”的介绍信")
+
+    def of_member(self, member_id: int) -> list[TransferInfo]:
+        with self.db.read() as s:
+            member = s.get(Member, member_id)
+            rows = s.scalars(
+                select(Transfer).where(Transfer.member_id == member_id).order_by(Transfer.id)
+            )
+            return [_info(t, member.name if member else "") for t in rows]
+
+
+class TransferReceiptProvider:
+    """待办: letters whose validity passed without a receipt (transfer_receipt_overdue)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def due_items(self, today: dt.date) -> Iterable[DueItem]:
+        with self.db.read() as s:
+            rows = s.execute(
+                select(
+                    Transfer.member_id, Transfer.letter_number, Transfer.issue_date,
+                    Transfer.validity_days, Transfer.from_organisation, Transfer.to_organisation,
+                    Member.name, Member.id_number,
+                )
+                .join(Member, Member.id == Transfer.member_id)
+                .where(Transfer.direction == OUT, Transfer.state == ISSUED)
+            ).all()
+        for member_id, number, issued, days, from_org, to_org, name, id_number in rows:
+            until = issued + dt.timedelta(days=days)
+            if until < today:
+                yield DueItem(
+                    "transfer_receipt_overdue",
+                    f"{name}的组织关系介绍信 {number} 已过有效期（{fmt(until)}），"
+                    "尚未收到回执，请联系接收党组织",
+                    until, from_org, to_org, member_id, name, id_number, rule=RULE,
+                )
