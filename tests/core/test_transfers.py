@@ -100,3 +100,54 @@ def test_letter_printed_from_the_database(
     squeezed = "".join(text.split())
     for word in ("张喆", "存根", "回执", "贰零贰陆年壹拾壹月", "叁拾天", "中共测试委员会"):
         assert word in squeezed, word
+
+
+def test_incoming_new_member_placed_and_receipt_reminders(
+    services: Services, clerk: Actor, branch_id: int
+) -> None:
+    from branchdesk.core.idnumber import make_id_number
+    from branchdesk.core.transfers import IncomingInput
+
+    number = make_id_number("330127", D(1990, 3, 4), 21)
+    data = IncomingInput("中共甲县公安局机关党支部", "（2026）组字第 045 号", D(2026, 10, 20),
+                         "陈玥", number, Stage.FULL)
+    transfer = services.incoming.receive(clerk, data)
+    with pytest.raises(ValidationError, match="已登记"):
+        services.incoming.receive(clerk, data)
+    kinds = {i.kind for i in services.todo.items(TODAY)}
+    assert {"incoming_unplaced", "transfer_receipt_to_send"} <= kinds
+    with pytest.raises(ValidationError):  # a full member needs the dates the letter lacks
+        services.incoming.place(clerk, transfer, branch_id)
+    member = services.incoming.place(clerk, transfer, branch_id, join_date=D(2012, 7, 1),
+                                     full_member_date=D(2013, 7, 1))
+    assert services.members.get(member).data.name == "陈玥"
+    assert services.transfers.get(transfer).state_label == "已转入"
+    services.incoming.receipt_sent(clerk, transfer, D(2026, 11, 1))
+    kinds = {i.kind for i in services.todo.items(TODAY)}
+    assert not {"incoming_unplaced", "transfer_receipt_to_send"} & kinds
+    bad = IncomingInput("某党支部", "1号", D(2026, 10, 20), "", "123")
+    with pytest.raises(ValidationError) as refused:
+        services.incoming.receive(clerk, bad)
+    assert {"id_number", "name"} <= set(refused.value.errors)
+
+
+def test_returning_member_gets_the_old_file_back(
+    services: Services, clerk: Actor, branch_id: int, add_member: Callable[..., int]
+) -> None:
+    from branchdesk.core.idnumber import make_id_number
+    from branchdesk.core.transfers import IncomingInput
+
+    member = add_member("张三", 13)
+    out = services.transfers.issue(clerk, member, _letter())
+    services.transfers.record_receipt(clerk, out, D(2026, 11, 10), "乙单位党支部", "刘红")
+    number = make_id_number("110105", D(1980, 5, 1), 13)
+    back = services.incoming.receive(clerk, IncomingInput(
+        "乙单位党支部", "（2026）组字第 007 号", D(2026, 11, 20), "张三", number, Stage.FULL))
+    assert services.incoming.place(clerk, back, branch_id) == member  # the same file
+    detail = services.members.get(member)
+    assert detail.status is Status.NORMAL
+    assert any("组织关系转回" in e.reason for e in detail.events)
+    already = IncomingInput("丙单位", "（2026）组字第 008 号", D(2026, 11, 21), "张三", number)
+    with pytest.raises(ValidationError, match="已在本单位"):
+        services.incoming.receive(clerk, already)
+    assert services.audit.verify().sound

@@ -18,7 +18,12 @@ from branchdesk.core.meetings import MeetingService
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
-from branchdesk.core.transfers import TransferReceiptProvider, TransferService
+from branchdesk.core.transfers import (
+    IncomingProvider,
+    IncomingTransfers,
+    TransferReceiptProvider,
+    TransferService,
+)
 from branchdesk.core.workday_settings import WorkdaySettings
 from branchdesk.storage.database import Database
 
@@ -42,6 +47,7 @@ class Services:
     meetings: MeetingService
     meeting_calendar: MeetingCalendar
     transfers: TransferService
+    incoming: IncomingTransfers
 
     @classmethod
     def build(
@@ -53,6 +59,7 @@ class Services:
     ) -> Services:
         summary = SummaryService(db)
         workdays = WorkdaySettings(db)
+        members = MemberService(db, today)
         development = DevelopmentService(db, workdays.calendar, today)
         meetings = MeetingService(db, development, today)
         meeting_calendar = MeetingCalendar(db, meetings)
@@ -61,13 +68,14 @@ class Services:
             backup_dir=backup_dir,
             accounts=AccountService(db, hasher),
             organisations=OrganisationService(db),
-            members=MemberService(db, today),
+            members=members,
             summary=summary,
             todo=TodoBoard(
                 [
                     DevelopmentDueProvider(db),
                     MeetingDueProvider(meeting_calendar),
                     TransferReceiptProvider(db),
+                    IncomingProvider(db),
                     CommitteeTermProvider(db),
                     PoliticalBirthdayProvider(summary),
                 ]
@@ -80,4 +88,5 @@ class Services:
             meetings=meetings,
             meeting_calendar=meeting_calendar,
             transfers=TransferService(db, today),
+            incoming=IncomingTransfers(db, members, today),
         )

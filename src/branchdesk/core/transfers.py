@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.dates import fmt
+from branchdesk.core.dates import add_months, fmt
 from branchdesk.core.errors import NotFound, ValidationError
+from branchdesk.core.idnumber import IdNumberError, parse_id_number
+from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.numerals import DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, letter_number
 from branchdesk.core.todo import DueItem
 from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
@@ -21,6 +24,8 @@ from branchdesk.storage.models import Member, MemberEvent, Organisation, Transfe
 RECORDERS = (Role.ADMIN, Role.CLERK)
 OUT, IN = "out", "in"
 ISSUED, CLOSED, VOIDED = "issued", "closed", "voided"
+RECEIVED, PLACED = "received", "placed"
+RECEIPT_REMINDER = dt.timedelta(weeks=3)  # the receipt is due within a month of arrival
 RULE = "《中国共产党党员教育管理工作条例》第二十五条"
 
 
@@ -44,7 +49,7 @@ class TransferInfo:
 
     id: int
     direction: str
-    member_id: int
+    member_id: int | None
     member_name: str
     state: str
     letter_number: str
@@ -69,12 +74,15 @@ class TransferInfo:
 
     @property
     def state_label(self) -> str:
-        return {ISSUED: "转出中", CLOSED: "已转出", VOIDED: "作废"}.get(self.state, self.state)
+        labels = {ISSUED: "转出中", CLOSED: "已转出", VOIDED: "作废", RECEIVED: "待编入",
+                  PLACED: "已转入"}
+        return labels.get(self.state, self.state)
 
 
 def _info(t: Transfer, name: str) -> TransferInfo:
     return TransferInfo(
-        t.id, t.direction, t.member_id, name, t.state, t.letter_number, t.from_organisation,
+        t.id, t.direction, t.member_id, name or t.person_name, t.state, t.letter_number,
+        t.from_organisation,
         t.to_organisation, t.reason, t.dues_year, t.dues_month, t.validity_days, t.issue_date,
         t.contact, t.member_phone, t.void_reason, t.receipt_date, t.receipt_organisation,
         t.receipt_handler, t.issuing_committee_id,
@@ -242,6 +250,187 @@ class TransferService:
                 select(Transfer).where(Transfer.member_id == member_id).order_by(Transfer.id)
             )
             return [_info(t, member.name if member else "") for t in rows]
+
+
+@dataclass(frozen=True)
+class IncomingInput:
+    """A received introduction letter, as the clerk registers it."""
+
+    from_organisation: str
+    letter_number: str
+    arrival_date: dt.date
+    name: str
+    id_number: str
+    stage: Stage = Stage.FULL
+    dues_year: int = 0
+    dues_month: int = 0
+
+
+class IncomingTransfers:
+    """Received letters: matched by ID number, placed in a branch, receipt sent back."""
+
+    def __init__(self, db: Database, members: Any, today: dt.date | None = None) -> None:
+        self.db = db
+        self.members = members  # MemberService: a new member is created through it
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def receive(self, actor: Actor, data: IncomingInput) -> int:
+        """Register a letter that arrived; the person is 待编入 until placed in a branch."""
+        actor.require(*RECORDERS)
+        errors: dict[str, str] = {}
+        try:
+            number = parse_id_number(data.id_number, self.today()).value
+        except IdNumberError as exc:
+            errors["id_number"] = str(exc)
+            number = data.id_number
+        for key, value, label in (
+            ("from_organisation", data.from_organisation, "转出党组织"),
+            ("letter_number", data.letter_number, "介绍信编号"),
+            ("name", data.name, "姓名"),
+        ):
+            if not value.strip():
+                errors[key] = f"请填写{label}"
+        if data.arrival_date > self.today():
+            errors["arrival_date"] = f"收到日期不能晚于今天（{fmt(self.today())}）"
+        if data.stage not in (Stage.PROBATIONARY, Stage.FULL):
+            errors["stage"] = "转入的须是正式党员或预备党员"
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write(actor.username, f"登记转入 {data.name.strip()}") as s:
+            existing = s.scalar(select(Member).where(Member.id_number == number))
+            if existing is not None and not existing.voided:
+                if existing.status == Status.NORMAL.value:
+                    raise ValidationError(
+                        {"id_number": f"{existing.name}（{existing.branch.name}）的组织关系"
+                                      "已在本单位，不能重复转入"}
+                    )
+                if existing.status != Status.TRANSFERRED_OUT.value:
+                    raise ValidationError(
+                        {"id_number": f"{existing.name}的党籍状态为"
+                                      f"{Status(existing.status).label}，不能转入，请核对"}
+                    )
+            if s.scalar(
+                select(Transfer.id).where(
+                    Transfer.direction == IN, Transfer.state == RECEIVED,
+                    Transfer.person_id_number == number,
+                )
+            ):
+                raise ValidationError({"id_number": "此人的介绍信已登记，尚未编入党支部"})
+            transfer = Transfer(
+                direction=IN, member_id=existing.id if existing else None, state=RECEIVED,
+                letter_number=data.letter_number.strip(), year=data.arrival_date.year,
+                from_organisation=data.from_organisation.strip(), to_organisation="",
+                dues_year=data.dues_year, dues_month=data.dues_month,
+                issue_date=data.arrival_date, arrival_date=data.arrival_date,
+                person_name=data.name.strip(), person_id_number=number,
+                person_stage=data.stage.value, created_by=actor.username,
+            )
+            s.add(transfer)
+            s.flush()
+            return transfer.id
+
+    def place(
+        self, actor: Actor, transfer_id: int, branch_id: int, group_id: int | None = None,
+        join_date: dt.date | None = None, full_member_date: dt.date | None = None,
+    ) -> int:
+        """Place the person in a branch: a returning member gets their old file back,
+        reactivated; a new one is created from the letter (with the dates the clerk adds)."""
+        actor.require(*RECORDERS)
+        with self.db.read() as s:
+            transfer = s.get(Transfer, transfer_id)
+            if transfer is None or transfer.direction != IN:
+                raise NotFound("转入记录不存在")
+            if transfer.state != RECEIVED:
+                raise ValidationError({"state": "此人已编入党支部"})
+            returning = transfer.member_id
+            name, number = transfer.person_name, transfer.person_id_number
+            from_org = transfer.from_organisation
+            stage = Stage(transfer.person_stage)
+            branch = s.get(Organisation, branch_id)
+            to_org = branch.name if branch else ""
+        if returning is None:
+            member_id = self.members.create(
+                actor,
+                MemberInput(
+                    name=name, id_number=number, branch_id=branch_id, stage=stage,
+                    group_id=group_id, join_date=join_date, full_member_date=full_member_date,
+                ),
+                reason=f"组织关系转入（{from_org}）",
+            )
+        else:
+            member_id = returning
+        with self.db.write(actor.username, f"编入党支部 {name}") as s:
+            transfer_row = s.get(Transfer, transfer_id)
+            assert transfer_row is not None
+            if returning is not None:
+                member = s.get(Member, returning)
+                assert member is not None
+                org = s.get(Organisation, branch_id)
+                if org is None or org.kind != OrgKind.BRANCH.value:
+                    raise ValidationError({"branch_id": "请选择党支部"})
+                s.add(
+                    MemberEvent(
+                        member_id=member.id, kind=EventKind.STATUS.value,
+                        date=transfer_row.arrival_date or self.today(),
+                        from_value=member.status, to_value=Status.NORMAL.value,
+                        reason=f"组织关系转回（{transfer_row.from_organisation}，"
+                               f"{transfer_row.letter_number}）",
+                        recorded_by=actor.username,
+                    )
+                )
+                member.status = Status.NORMAL.value
+                member.branch_id, member.group_id = branch_id, group_id
+            transfer_row.member_id = member_id
+            transfer_row.state = PLACED
+            transfer_row.to_organisation = to_org
+        return member_id
+
+    def receipt_sent(self, actor: Actor, transfer_id: int, day: dt.date) -> None:
+        """Our receipt (回执) went back to the sending organisation."""
+        actor.require(*RECORDERS)
+        with self.db.write(actor.username, "回执已寄回") as s:
+            transfer = s.get(Transfer, transfer_id)
+            if transfer is None or transfer.direction != IN:
+                raise NotFound("转入记录不存在")
+            if day > self.today() or (transfer.arrival_date and day < transfer.arrival_date):
+                raise ValidationError({"receipt_sent_date": "寄回日期应在收到日期和今天之间"})
+            transfer.receipt_sent_date = day
+
+
+class IncomingProvider:
+    """待办: receipts not sent three weeks after arrival; people not yet placed in a branch."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def due_items(self, today: dt.date) -> Iterable[DueItem]:
+        with self.db.read() as s:
+            rows = s.execute(
+                select(
+                    Transfer.person_name, Transfer.person_id_number, Transfer.member_id,
+                    Transfer.state, Transfer.arrival_date, Transfer.receipt_sent_date,
+                    Transfer.from_organisation, Transfer.to_organisation,
+                ).where(Transfer.direction == IN)
+            ).all()
+        for name, number, member_id, state, arrived, sent, from_org, to_org in rows:
+            if arrived is None:
+                continue
+            if state == RECEIVED:
+                yield DueItem(
+                    "incoming_unplaced",
+                    f"{name}的组织关系已于 {fmt(arrived)} 转入（{from_org}），尚未编入党支部",
+                    arrived, to_org or "（待编入）", "", member_id, name, number, rule=RULE,
+                )
+            if sent is None and arrived + RECEIPT_REMINDER <= today:
+                due = add_months(arrived, 1)
+                yield DueItem(
+                    "transfer_receipt_to_send",
+                    f"{name}的组织关系介绍信回执尚未寄回{from_org}（须在收到后一个月内寄回）",
+                    due, to_org or "（待编入）", "", member_id, name, number, rule=RULE,
+                )
 
 
 class TransferReceiptProvider:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from branchdesk.core.dates import age_on
+from branchdesk.core.errors import NotFound
 from branchdesk.core.services import Services
 from branchdesk.core.transfers import VOIDED, TransferInfo
 from branchdesk.core.vocab import Stage
@@ -15,6 +16,8 @@ from branchdesk.reports.transfer_letter_data import TransferLetter
 
 def transfer_letter(services: Services, transfer: TransferInfo) -> TransferLetter:
     """The letter as printed: the member's details, the transfer, the issuing committee's."""
+    if transfer.member_id is None:
+        raise NotFound("这是转入的介绍信，本单位不打印")
     member = services.members.get(transfer.member_id).data
     committee = (
         services.organisations.get(transfer.issuing_committee_id)

@@ -437,7 +437,12 @@ class Transfer(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     direction: Mapped[str] = mapped_column(String(10))  # "out" or "in"
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    #: the member; for an incoming letter not yet placed in a branch, None until placed
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    #: incoming: the person as the letter names them (matched to a member when placed)
+    person_name: Mapped[str] = mapped_column(String(50), default="")
+    person_id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    person_stage: Mapped[str] = mapped_column(String(20), default="")
     #: issued (out, awaiting the receipt), closed (receipt back), voided; received/placed (in)
     state: Mapped[str] = mapped_column(String(20), index=True)
     letter_number: Mapped[str] = mapped_column(String(50), index=True)
@@ -458,5 +463,8 @@ class Transfer(Base):
     receipt_organisation: Mapped[str] = mapped_column(String(200), default="")
     receipt_handler: Mapped[str] = mapped_column(String(50), default="")
     receipt_phone: Mapped[str] = mapped_column(String(40), default="")
+    #: incoming: the day the letter arrived, the day our receipt went back
+    arrival_date: Mapped[dt.date | None] = mapped_column(Date)
+    receipt_sent_date: Mapped[dt.date | None] = mapped_column(Date)
     created_by: Mapped[str] = mapped_column(String(50), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-26 18:18:40.027535
+Create Date: 2026-11-26 18:24:51.821609
 """
 
 from collections.abc import Sequence
@@ -22,7 +22,10 @@ def upgrade() -> None:
         "transfers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("direction", sa.String(length=10), nullable=False),
-        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=True),
+        sa.Column("person_name", sa.String(length=50), nullable=False),
+        sa.Column("person_id_number", sa.String(length=18), nullable=False),
+        sa.Column("person_stage", sa.String(length=20), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("letter_number", sa.String(length=50), nullable=False),
         sa.Column("issuing_committee_id", sa.Integer(), nullable=True),
@@ -42,6 +45,8 @@ def upgrade() -> None:
         sa.Column("receipt_organisation", sa.String(length=200), nullable=False),
         sa.Column("receipt_handler", sa.String(length=50), nullable=False),
         sa.Column("receipt_phone", sa.String(length=40), nullable=False),
+        sa.Column("arrival_date", sa.Date(), nullable=True),
+        sa.Column("receipt_sent_date", sa.Date(), nullable=True),
         sa.Column("created_by", sa.String(length=50), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -59,6 +64,9 @@ def upgrade() -> None:
             batch_op.f("ix_transfers_letter_number"), ["letter_number"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_transfers_member_id"), ["member_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_transfers_person_id_number"), ["person_id_number"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_transfers_state"), ["state"], unique=False)
         batch_op.create_index(
             "ix_transfers_year_serial", ["issuing_committee_id", "year", "serial"], unique=False
@@ -72,6 +80,7 @@ def downgrade() -> None:
     with op.batch_alter_table("transfers", schema=None) as batch_op:
         batch_op.drop_index("ix_transfers_year_serial")
         batch_op.drop_index(batch_op.f("ix_transfers_state"))
+        batch_op.drop_index(batch_op.f("ix_transfers_person_id_number"))
         batch_op.drop_index(batch_op.f("ix_transfers_member_id"))
         batch_op.drop_index(batch_op.f("ix_transfers_letter_number"))
 
