@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,11 +30,12 @@ from branchdesk.core.member_rules import MemberInput, validate_member
 from branchdesk.core.rulebook import MATERIALS, StepHistory, next_step, probation_end, rulebook_on
 from branchdesk.core.services import Services
 from branchdesk.core.todo import DueItem
+from branchdesk.core.transfers import TransferInfo
 from branchdesk.core.vocab import OrgKind, Stage, Status
 from branchdesk.storage.database import Database
 from branchdesk.storage.integrity import verify_database
 from branchdesk.storage.migrate import DatabaseOpenError
-from branchdesk.storage.models import Member
+from branchdesk.storage.models import Member, Transfer
 from branchdesk.storage.roster import RosterFilter
 
 TODAY = dt.date(2026, 11, 26)
@@ -380,6 +383,7 @@ def test_the_same_database_every_time(demo: tuple[DemoSummary, Services], tmp_pa
             _history_dates(second, m.id) for m in _members(second)
         ]
         assert _minutes_digest(services) == _minutes_digest(second)
+        assert _transfer_digest(services) == _transfer_digest(second)
     finally:
         db.dispose()
 
@@ -536,3 +540,176 @@ def test_a_corrected_meeting_and_a_sign_in_sheet(demo: tuple[DemoSummary, Servic
     assert sniff_media_type(services.meetings.attachment_bytes(sheet.id)) is not None
     assert summary.meetings == len(minutes) and summary.corrected == 1
     assert "会议记录" in summary.describe()
+
+
+# --- the organisation transfers --------------------------------------------------------------
+
+
+def _transfer_rows(services: Services) -> list[Transfer]:
+    with services.db.read() as s:
+        rows = list(s.scalars(select(Transfer).order_by(Transfer.id)))
+        s.expunge_all()
+    return rows
+
+
+def _transfers(services: Services) -> list[TransferInfo]:
+    """The transfers of members on the roster (an incoming letter not yet placed has none)."""
+    return [
+        services.transfers.get(row.id)
+        for row in _transfer_rows(services)
+        if row.member_id is not None
+    ]
+
+
+def _transfer_digest(services: Services) -> list[tuple[object, ...]]:
+    return [
+        (
+            r.direction,
+            r.state,
+            r.letter_number,
+            r.issue_date,
+            r.arrival_date,
+            r.person_name,
+            r.from_organisation,
+            r.to_organisation,
+            r.receipt_date,
+            r.receipt_sent_date,
+        )
+        for r in _transfer_rows(services)
+    ]
+
+
+def test_transfers_in_every_state(demo: tuple[DemoSummary, Services]) -> None:
+    summary, services = demo
+    today = _today(services)
+    rows = _transfer_rows(services)
+    infos = _transfers(services)
+    (unplaced,) = [r for r in rows if r.member_id is None]
+    assert unplaced.direction == "in" and unplaced.state == "received"
+    labels = Counter(t.state_label for t in infos) + Counter({"待编入": 1})
+    assert labels == Counter({"转出中": 2, "已转出": 2, "作废": 1, "待编入": 1, "已转入": 2})
+    assert summary.transfers == dict(labels) and "组织关系转接" in summary.describe()
+    for r in rows:
+        assert r.issue_date <= today
+        for day in (r.receipt_date, r.arrival_date, r.receipt_sent_date):
+            assert day is None or r.issue_date <= day <= today
+    branches = {b.name for b in services.organisations.branches()}
+    for t in infos:
+        if t.direction == "out":
+            assert t.from_organisation in branches and t.to_organisation.startswith("中共")
+            assert t.reason in {"工作调动", "交流任职"} and t.contact
+            assert (t.dues_year, t.dues_month) <= (t.issue_date.year, t.issue_date.month)
+        else:
+            assert t.from_organisation.startswith("中共") and t.to_organisation in branches
+
+
+def test_letters_out_awaiting_overdue_closed_and_voided(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    summary, services = demo
+    today = _today(services)
+    out = [t for t in _transfers(services) if t.direction == "out"]
+    issued = [t for t in out if t.state_label == "转出中"]
+    (waiting,) = [t for t in issued if t.valid_until >= today]
+    (overdue,) = [t for t in issued if t.valid_until < today]
+    items = services.todo.items(today)
+    (late,) = [i for i in items if i.kind == "transfer_receipt_overdue"]
+    assert late.member_id == overdue.member_id and overdue.letter_number in late.title
+    assert summary.overdue_letters == 1
+    for t in issued:  # 转出中: still the branch's responsibility, in good standing
+        assert services.members.get(t.member_id or 0).data.branch_id is not None
+        (member,) = [m for m in _members(services) if m.id == t.member_id]
+        assert member.status == Status.NORMAL
+    # the voided letter keeps its number; the letter was issued again to the right place
+    (voided,) = [t for t in out if t.state_label == "作废"]
+    assert voided.void_reason and voided.member_id == waiting.member_id
+    assert services.transfers.find(voided.letter_number).state_label == "作废"
+    assert voided.to_organisation != waiting.to_organisation
+    # closed by the receipt: the member 已转出, the file kept with the letter
+    closed = [t for t in out if t.state_label == "已转出"]
+    assert len(closed) == 2
+    for t in closed:
+        assert t.receipt_date and t.receipt_organisation and t.receipt_handler
+    members = {m.id: m for m in _members(services)}
+    (gone,) = [t for t in closed if members[t.member_id or 0].status == Status.TRANSFERRED_OUT]
+    assert not members[gone.member_id or 0].voided
+    events = [e for e in services.members.get(gone.member_id or 0).events if e.kind == "status"]
+    assert events[-1].to_value == Status.TRANSFERRED_OUT and gone.letter_number in events[-1].reason
+
+
+def test_letters_are_numbered_per_year_in_date_order(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    out = [t for t in _transfers(services) if t.direction == "out"]
+    by_year: dict[int, list[TransferInfo]] = {}
+    for t in out:
+        by_year.setdefault(t.issue_date.year, []).append(t)
+    for year, letters in by_year.items():
+        numbers = []
+        for t in letters:
+            found = re.fullmatch(r"（(\d{4})）组字第 (\d{3}) 号", t.letter_number)
+            assert found and int(found[1]) == year, t.letter_number
+            numbers.append(int(found[2]))
+        assert numbers == list(range(1, len(letters) + 1)), year
+        assert [t.issue_date for t in letters] == sorted(t.issue_date for t in letters)
+    assert len({t.letter_number for t in out}) == len(out)
+
+
+def test_transferred_members_are_ordinary_members(demo: tuple[DemoSummary, Services]) -> None:
+    _, services = demo
+    today = _today(services)
+    moved = {t.member_id for t in _transfers(services)}
+    holders = {
+        p.member_name
+        for org in [*services.organisations.tree(), *services.organisations.branches()]
+        for term in services.organisations.terms(org.id)
+        for p in term.posts
+    }
+    named = {
+        person.member_id
+        for _, _, records in _files(services)
+        for r in records
+        for person in r.people
+    }
+    for m in _members(services):
+        if m.id in moved:
+            assert m.stage in (Stage.FULL, Stage.PROBATIONARY) and m.name not in holders
+            assert m.id not in named and not services.development.records(m.id)
+    assert len(services.summary.birthdays(today)) >= 2
+
+
+def test_members_in_placed_returning_and_awaiting_a_branch(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    _, services = demo
+    today = _today(services)
+    rows = _transfer_rows(services)
+    items = services.todo.items(today)
+    # registered a few days ago, not yet placed: on the to-do list
+    (unplaced,) = [r for r in rows if r.state == "received"]
+    assert unplaced.arrival_date and today - unplaced.arrival_date <= dt.timedelta(days=7)
+    parse_id_number(unplaced.person_id_number, today)
+    (waiting,) = [i for i in items if i.kind == "incoming_unplaced"]
+    assert waiting.name == unplaced.person_name and waiting.member_id is None
+    assert unplaced.person_id_number not in {m.id_number for m in _members(services)}
+    # placed, the receipt sent back in time: nothing left to do
+    placed = [r for r in rows if r.state == "placed"]
+    assert len(placed) == 2 and all(r.receipt_sent_date for r in placed)
+    assert not [i for i in items if i.kind == "transfer_receipt_to_send"]
+    members = {m.id: m for m in _members(services)}
+    returning = [r for r in placed if len(services.transfers.of_member(r.member_id or 0)) > 1]
+    (back,) = returning
+    (new,) = [r for r in placed if r is not back]
+    # the returning member left years ago and got the old file back in the old branch
+    left, came = services.transfers.of_member(back.member_id or 0)
+    assert (left.direction, left.state_label, came.state_label) == ("out", "已转出", "已转入")
+    assert left.from_organisation == came.to_organisation
+    assert left.to_organisation == came.from_organisation
+    member = members[back.member_id or 0]
+    assert member.status == Status.NORMAL and member.group_id is not None
+    statuses = [e.to_value for e in services.members.get(member.id).events if e.kind == "status"]
+    assert statuses == [Status.TRANSFERRED_OUT, Status.NORMAL]
+    # the new member was created from the letter and completed by the clerk
+    newcomer = members[new.member_id or 0]
+    assert newcomer.id_number == new.person_id_number and newcomer.status == Status.NORMAL
+    assert newcomer.stage == Stage.FULL and newcomer.join_date and newcomer.group_id
+    assert newcomer.job and newcomer.phone

@@ -5,6 +5,9 @@ walked step by step through ``DevelopmentService`` — recorded by the clerk, re
 reviewer — with materials attached, so that someone stands before every one of the 25 steps.
 And a year of meeting minutes (三会一课 and the other required meetings) through
 ``MeetingService``, with a few required meetings left out so that the calendar shows gaps.
+And organisation transfers in every state through ``TransferService`` and
+``IncomingTransfers``: letters out awaiting their receipt (one overdue), closed by the
+receipt, voided; members in, placed (one returning to the old file) or not yet placed.
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.members import MemberService
 from branchdesk.core.rulebook import MATERIALS, ON_TIME, SECRET_BALLOT, probation_end, rulebook_on
 from branchdesk.core.services import Services
+from branchdesk.core.transfers import (
+    CLOSED,
+    ISSUED,
+    PLACED,
+    RECEIVED,
+    VOIDED,
+    IncomingInput,
+    OutgoingInput,
+)
 from branchdesk.core.vocab import EDUCATION_LEVELS, OrgKind, Role, Stage, Status
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import create_database
@@ -42,6 +54,7 @@ from branchdesk.storage.models import (
     Member,
     Organisation,
     StepRecord,
+    Transfer,
 )
 
 DEMO_PASSWORD = "demo"
@@ -107,6 +120,9 @@ class DemoSummary:
     meetings: int = 0
     corrected: int = 0
     meeting_attachments: int = 0
+    #: transfers by state label (转出中, 已转出, 作废, 待编入, 已转入) and how many are overdue
+    transfers: dict[str, int] = field(default_factory=dict)
+    overdue_letters: int = 0
     accounts: tuple[tuple[str, str], ...] = ()
     password: str = DEMO_PASSWORD
 
@@ -130,6 +146,12 @@ class DemoSummary:
             f"会议记录 {self.meetings} 份（近一年三会一课等，另有几次应开未开的会议）："
             f"其中更正过的 {self.corrected} 份、附签到表的 {self.meeting_attachments} 份"
         )
+        if self.transfers:
+            lines.append(
+                f"组织关系转接 {sum(self.transfers.values())} 件："
+                + "，".join(f"{k} {v}" for k, v in self.transfers.items())
+                + f"（其中超过有效期未收到回执的介绍信 {self.overdue_letters} 封）"
+            )
         lines.append("账户（密码均为 " + self.password + "）：")
         lines += [f"  {user}（{role}）" for user, role in self.accounts]
         return "\n".join(lines)
@@ -250,7 +272,6 @@ STATUS_REASONS = {
     Status.SUSPENDED: "失去联系满六个月，经支部党员大会讨论、报上级党委批准，停止党籍",
     Status.EXPELLED: "严重违反党的纪律，经县纪委常委会议研究，给予开除党籍处分",
     Status.DECEASED: "因病医治无效去世",
-    Status.TRANSFERRED_OUT: "工作调动，组织关系转至中共示例市公安局机关委员会",
 }
 
 
@@ -572,6 +593,10 @@ class _DemoBuilder:
         self.converted: dict[int, int] = {}
         #: (branch id, day) -> (entitled, present) of a branch meeting that voted
         self._attendance_on: dict[tuple[int, dt.date], tuple[int, int]] = {}
+        #: members named in a development file (contacts, sponsors): they stay in the branch
+        self.involved: set[int] = set()
+        #: (member id, receipt day) of the long-standing member whose transfer out is closed
+        self.leaving: tuple[int, dt.date] | None = None
 
     def accounts(self) -> None:
         accounts = self.sv.accounts
@@ -674,6 +699,9 @@ class _DemoBuilder:
             when = p.day_between(
                 min(start + dt.timedelta(days=200), self.today), self.today - dt.timedelta(days=5)
             )
+            if plan.status is Status.TRANSFERRED_OUT:  # a real letter and receipt, later
+                self.leaving = (member_id, min(when, self.today))
+                return member_id
             self.sv.members.change_status(
                 self.clerk,
                 member_id,
@@ -993,6 +1021,7 @@ class _DemoBuilder:
             pool = self._full_members_by(f.branch_id, day, [])
             f.contacts = rng.sample(pool, 2 if len(pool) > 2 and rng.random() < 0.6 else 1)
             people = [(m, self.known[m][1]) for m in f.contacts]
+            self.involved.update(f.contacts)
             names = "、".join(self.known[m][0] for m in f.contacts)
             content = f"党支部指定{names}为{name}的培养联系人。"
         elif step in (6, 21):
@@ -1044,6 +1073,7 @@ class _DemoBuilder:
             others = self._full_members_by(f.branch_id, day, f.contacts)
             sponsors = f.contacts[:2] if len(f.contacts) == 2 else [f.contacts[0], others[0]]
             people = [(m, self.known[m][1]) for m in sponsors]
+            self.involved.update(sponsors)
             names = "、".join(self.known[m][0] for m in sponsors)
             content = f"确定{names}为{name}的入党介绍人。"
         elif step == 10:
@@ -1908,6 +1938,200 @@ def _quarter(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3
 
 
+# --- organisation transfers: every state a clerk meets --------------------------------------
+
+TRANSFERS_SEED = SEED + 5
+#: where the letters go and come from (real-looking organisations of the region)
+CITY_PUBLIC_ORDER = "中共示例市公安局治安支队党支部"
+CITY_COMMITTEE = "中共示例市公安局机关委员会"
+NEIGHBOUR_OFFICE = "中共邻县公安局机关党支部"
+NEIGHBOUR_COMMITTEE = "中共邻县公安局委员会"
+CITY_TRAFFIC = "中共示例市公安局交通警察支队党支部"
+NEIGHBOUR_TRAFFIC = "中共邻县公安局交通警察大队党支部"
+CITY_CYBER = "中共示例市公安局网络安全保卫支队党支部"
+WRONG_ORGANISATION = "中共邻县公安局城关派出所党支部"
+VOID_REASON = f"接收党组织名称填写有误（应为“{NEIGHBOUR_OFFICE}”），介绍信收回作废，已重新开具"
+HANDLERS = ("周海燕", "陈立群", "吴建华", "徐晓东")
+
+
+class TransferWriter:
+    """Enters transfers in every state through the transfer services, dated back from today.
+
+    Outgoing (issued in date order, so the numbers run 001, 002, ... per year): one awaiting
+    its receipt within the validity, one overdue, one closed by its receipt (the member
+    已转出), one voided and issued again; a member who left years ago and came back to the
+    old file. Incoming: one placed with the receipt sent, one registered but not yet placed.
+    """
+
+    def __init__(self, builder: _DemoBuilder, branches: dict[str, int]) -> None:
+        self.b = builder
+        self.sv = builder.sv
+        self.today = builder.today
+        self.branches = branches
+        self.rng = random.Random(TRANSFERS_SEED)
+
+    def _back(self, day: dt.date) -> dt.date:
+        """``day``, or the working day before it (never after today)."""
+        day = min(day, self.today)
+        while not self.b.calendar.is_working_day(day)[0]:
+            day -= dt.timedelta(days=1)
+        return day
+
+    def _free(self, branch: str, full_by: dt.date) -> list[int]:
+        """Full members in good standing who hold no post, are named in no development file,
+        have no political birthday this month, and were full members by ``full_by``."""
+        return [
+            m
+            for m, full in self.b.electable.get(self.branches[branch], [])
+            if m not in self.b.holders
+            and m not in self.b.involved
+            and full <= full_by
+            and full.month != self.today.month
+        ]
+
+    def _issue(self, member_id: int, to: str, reason: str, day: dt.date, dues_back: int = 0) -> int:
+        dues = add_months(day.replace(day=1), -dues_back)
+        data = OutgoingInput(
+            to_organisation=to,
+            reason=reason,
+            dues_year=dues.year,
+            dues_month=dues.month,
+            issue_date=day,
+            contact=CLERK_NAME,
+        )
+        return self.sv.transfers.issue(self.b.clerk, member_id, data)
+
+    def _receipt(self, transfer_id: int, day: dt.date, organisation: str) -> None:
+        handler = self.rng.choice(HANDLERS)
+        phone = "0571-6" + "".join(str(self.rng.randrange(10)) for _ in range(7))
+        self.sv.transfers.record_receipt(
+            self.b.clerk, transfer_id, day, organisation, handler, phone
+        )
+
+    def outgoing(self) -> None:
+        """The letters out, and the returning member's letter out and back in."""
+        today = self.today
+        old_letter = self._back(add_months(today, -30))
+        one = self._free(BRANCH_ONE, old_letter)
+        two = self._free(BRANCH_TWO, today)
+        returning, reissued, overdue = one[0], one[1], two[0]
+        letters: list[tuple[dt.date, int, Any]] = []
+
+        def returning_out() -> None:
+            tid = self._issue(returning, NEIGHBOUR_OFFICE, "交流任职", old_letter)
+            self._receipt(tid, self._back(old_letter + dt.timedelta(days=9)), NEIGHBOUR_COMMITTEE)
+
+        letters.append((old_letter, 0, returning_out))
+        if self.b.leaving is not None:
+            leaving, when = self.b.leaving
+            receipt = self._back(when)
+            issued = self._back(receipt - dt.timedelta(days=10))
+
+            def closed() -> None:
+                tid = self._issue(leaving, CITY_PUBLIC_ORDER, "工作调动", issued)
+                self._receipt(tid, receipt, CITY_COMMITTEE)
+
+            letters.append((issued, 1, closed))
+        late = self._back(today - dt.timedelta(days=50))
+        letters.append((late, 2, lambda: self._issue(overdue, CITY_TRAFFIC, "工作调动", late, 1)))
+        recent = self._back(today - dt.timedelta(days=6))
+
+        def voided_and_again() -> None:
+            tid = self._issue(reissued, WRONG_ORGANISATION, "交流任职", recent)
+            self.sv.transfers.void(self.b.clerk, tid, VOID_REASON)
+            self._issue(reissued, NEIGHBOUR_OFFICE, "交流任职", recent)
+
+        letters.append((recent, 3, voided_and_again))
+        for _day, _order, enter in sorted(letters, key=lambda item: item[:2]):
+            enter()
+        self._come_back(returning)
+
+    def _come_back(self, member_id: int) -> None:
+        """The member who left for 邻县 came back: the old file, reactivated, same group."""
+        detail = self.sv.members.get(member_id)
+        arrived = self._back(add_months(self.today, -2))
+        sent = self._back(arrived - dt.timedelta(days=4))
+        tid = self.sv.incoming.receive(
+            self.b.clerk,
+            IncomingInput(
+                from_organisation=NEIGHBOUR_OFFICE,
+                letter_number=f"（{sent.year}）邻公组字第 {self.rng.randint(20, 60):03d} 号",
+                arrival_date=arrived,
+                name=detail.data.name,
+                id_number=detail.data.id_number,
+                stage=Stage.FULL,
+                dues_year=sent.year,
+                dues_month=sent.month,
+            ),
+        )
+        branch_id = detail.data.branch_id
+        assert branch_id is not None
+        self.sv.incoming.place(self.b.clerk, tid, branch_id, detail.data.group_id)
+        self.sv.incoming.receipt_sent(self.b.clerk, tid, self._back(arrived + dt.timedelta(days=3)))
+
+    def incoming(self, groups: dict[str, list[tuple[int, str]]]) -> None:
+        """A new member placed with the receipt sent; one registered a few days ago, unplaced.
+
+        Entered after the minutes: the step meetings' votes count the roster before them.
+        """
+        p = self.b.people
+        arrived = self._back(self.today - dt.timedelta(days=24))
+        name, gender, ethnicity, region = p.identity()
+        birth = p.birth(34)
+        join = self._back(add_years(self.today, -9) - dt.timedelta(days=40))
+        sent = self._back(arrived - dt.timedelta(days=5))
+        tid = self.sv.incoming.receive(
+            self.b.clerk,
+            IncomingInput(
+                from_organisation=NEIGHBOUR_TRAFFIC,
+                letter_number=f"（{sent.year}）组字第 {self.rng.randint(10, 40):03d} 号",
+                arrival_date=arrived,
+                name=name,
+                id_number=p.id_number(region, birth, gender),
+                stage=Stage.FULL,
+                dues_year=sent.year,
+                dues_month=sent.month,
+            ),
+        )
+        two = self.branches[BRANCH_TWO]
+        group_id = groups[BRANCH_TWO][0][0]
+        member_id = self.sv.incoming.place(
+            self.b.clerk, tid, two, group_id, join, add_years(join, 1)
+        )
+        detail = self.sv.members.get(member_id)
+        self.sv.members.update(
+            self.b.clerk,
+            member_id,
+            replace(
+                detail.data,
+                ethnicity=ethnicity,
+                native_place="浙江淳安" if region == HOME_COUNTY else "",
+                education=self.b._education("民警"),
+                job="民警",
+                phone=p.phone(),
+                address=p.address(),
+            ),
+        )
+        self.sv.incoming.receipt_sent(self.b.clerk, tid, self._back(arrived + dt.timedelta(days=5)))
+        # a letter that came a few days ago: the member is 待编入
+        name, gender, _ethnicity, region = p.identity()
+        birth = p.birth(29)
+        arrived = self._back(self.today - dt.timedelta(days=3))
+        self.sv.incoming.receive(
+            self.b.clerk,
+            IncomingInput(
+                from_organisation=CITY_CYBER,
+                letter_number=f"（{arrived.year}）组字第 {self.rng.randint(40, 90):03d} 号",
+                arrival_date=arrived,
+                name=name,
+                id_number=p.id_number(region, birth, gender),
+                stage=Stage.FULL,
+                dues_year=arrived.year,
+                dues_month=arrived.month,
+            ),
+        )
+
+
 def build_demo(path: Path, today: dt.date | None = None) -> DemoSummary:
     """Create the sample database at ``path``; refuse an existing file (DatabaseOpenError)."""
     today = today or dt.date.today()
@@ -1989,11 +2213,24 @@ def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSumma
             start, track, branches[branch], branch, named_groups[branch], boxes[branch]
         )
         builder.walk(track, f, dates)
+    transfers = TransferWriter(builder, branches)
+    transfers.outgoing()
     MinutesWriter(builder, branches, named_groups).write()
-    return _summarise(services, path)
+    transfers.incoming(named_groups)
+    return _summarise(services, path, today)
 
 
-def _summarise(services: Services, path: Path) -> DemoSummary:
+#: a transfer's state as the clerk reads it (as ``TransferInfo.state_label``)
+TRANSFER_STATES = {
+    ISSUED: "转出中",
+    CLOSED: "已转出",
+    VOIDED: "作废",
+    RECEIVED: "待编入",
+    PLACED: "已转入",
+}
+
+
+def _summarise(services: Services, path: Path, today: dt.date) -> DemoSummary:
     summary = DemoSummary(path=path)
     with services.db.read() as s:
         rows = s.execute(
@@ -2013,6 +2250,15 @@ def _summarise(services: Services, path: Path) -> DemoSummary:
         summary.meeting_attachments = (
             s.scalar(select(func.count(func.distinct(MeetingAttachment.meeting_id)))) or 0
         )
+        counts: Counter[str] = Counter(
+            TRANSFER_STATES[state] for state in s.scalars(select(Transfer.state))
+        )
+    summary.transfers = {
+        label: counts[label] for label in TRANSFER_STATES.values() if counts[label]
+    }
+    summary.overdue_letters = sum(
+        1 for item in services.todo.items(today) if item.kind == "transfer_receipt_overdue"
+    )
     summary.records = sum(states.values())
     summary.pending, summary.returned = states["pending"], states["returned"]
     branches: Counter[str] = Counter()
