@@ -112,6 +112,8 @@ def test_incoming_new_member_placed_and_receipt_reminders(
     data = IncomingInput("中共甲县公安局机关党支部", "（2026）组字第 045 号", D(2026, 10, 20),
                          "陈玥", number, Stage.FULL)
     transfer = services.incoming.receive(clerk, data)
+    waiting = services.transfers.get(transfer)
+    assert (waiting.state_label, waiting.member_id, waiting.member_name) == ("待编入", None, "陈玥")
     with pytest.raises(ValidationError, match="已登记"):
         services.incoming.receive(clerk, data)
     kinds = {i.kind for i in services.todo.items(TODAY)}

@@ -229,7 +229,9 @@ class TransferService:
             transfer = s.get(Transfer, transfer_id)
             if transfer is None:
                 raise NotFound("介绍信不存在")
-            member = s.get(Member, transfer.member_id)
+            member = (
+                s.get(Member, transfer.member_id) if transfer.member_id is not None else None
+            )
             return _info(transfer, member.name if member else "")
 
     def find(self, number: str) -> TransferInfo:
