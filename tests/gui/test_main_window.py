@@ -50,7 +50,7 @@ def test_navigation_list_and_shortcuts_switch_pages(qtbot, services: Services, c
     add_member("张三")
     window = _window(qtbot, services, clerk)
     areas = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert areas == ["首页", "花名册", "发展党员", "会议记录", "设置"]
+    assert areas == ["首页", "花名册", "发展党员", "会议记录", "组织关系转接", "设置"]
     assert window.stack.currentWidget() is window.home
 
     rect = window.nav.visualItemRect(window.nav.item(1))
@@ -66,6 +66,10 @@ def test_navigation_list_and_shortcuts_switch_pages(qtbot, services: Services, c
     assert window.meetings.tabs.tabText(0) == "会议记录"
     assert window.meetings.count_label.text() == "共 0 次会议"
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.transfers
+    assert window.transfers.count_label.text() == "共 0 件"
+    assert window.nav.item(4).toolTip() == "组织关系转接（Ctrl+5）"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     tabs = [window.settings.tabText(i) for i in range(window.settings.count())]
     assert tabs == ["组织机构", "账户", "审计日志", "工作日历", "数据"]

@@ -67,10 +67,18 @@ class TransferInfo:
     receipt_organisation: str
     receipt_handler: str
     issuing_committee_id: int | None = None
+    arrival_date: dt.date | None = None
+    receipt_sent_date: dt.date | None = None
+    person_id_number: str = ""
+    person_stage: str = ""
 
     @property
     def valid_until(self) -> dt.date:
         return self.issue_date + dt.timedelta(days=self.validity_days)
+
+    def overdue_on(self, today: dt.date) -> bool:
+        """Whether the letter is 逾期 on ``today``: issued, no receipt, validity passed."""
+        return self.direction == OUT and self.state == ISSUED and self.valid_until < today
 
     @property
     def state_label(self) -> str:
@@ -85,7 +93,8 @@ def _info(t: Transfer, name: str) -> TransferInfo:
         t.from_organisation,
         t.to_organisation, t.reason, t.dues_year, t.dues_month, t.validity_days, t.issue_date,
         t.contact, t.member_phone, t.void_reason, t.receipt_date, t.receipt_organisation,
-        t.receipt_handler, t.issuing_committee_id,
+        t.receipt_handler, t.issuing_committee_id, t.arrival_date, t.receipt_sent_date,
+        t.person_id_number, t.person_stage,
     )
 
 
@@ -244,6 +253,46 @@ class TransferService:
                 if "".join(transfer.letter_number.split()) == wanted:
                     return _info(transfer, name)
         raise NotFound(f"没有编号为“{number}”的介绍信")
+
+    def search(
+        self, direction: str | None = None, state: str | None = None, text: str = ""
+    ) -> list[TransferInfo]:
+        """All transfers, newest first, in one query: by direction (out/in), state, and a
+        text found in the name, letter number or either organisation."""
+        query = select(Transfer, Member.name).outerjoin(Member, Member.id == Transfer.member_id)
+        if direction is not None:
+            query = query.where(Transfer.direction == direction)
+        if state is not None:
+            query = query.where(Transfer.state == state)
+        wanted = "".join(text.split())
+        if wanted:
+            pattern = f"%{wanted}%"
+            query = query.where(
+                Member.name.like(pattern) | Transfer.person_name.like(pattern)
+                | func.replace(Transfer.letter_number, " ", "").like(pattern)
+                | Transfer.from_organisation.like(pattern)
+                | Transfer.to_organisation.like(pattern)
+            )
+        query = query.order_by(Transfer.issue_date.desc(), Transfer.id.desc())
+        with self.db.read() as s:
+            return [_info(t, name or "") for t, name in s.execute(query)]
+
+    def transferable_members(self, text: str = "") -> list[tuple[int, str, str]]:
+        """(id, name, branch) of members of normal standing (正式/预备) a letter may be
+        issued for, by name, in one query."""
+        query = (
+            select(Member.id, Member.name, Organisation.name)
+            .join(Organisation, Organisation.id == Member.branch_id)
+            .where(
+                Member.voided.is_(False), Member.status == Status.NORMAL.value,
+                Member.stage.in_((Stage.PROBATIONARY.value, Stage.FULL.value)),
+            )
+            .order_by(Organisation.name, Member.name)
+        )
+        if text.strip():
+            query = query.where(Member.name.like(f"%{text.strip()}%"))
+        with self.db.read() as s:
+            return [(mid, name, branch) for mid, name, branch in s.execute(query)]
 
     def of_member(self, member_id: int) -> list[TransferInfo]:
         with self.db.read() as s:

@@ -36,17 +36,18 @@ from branchdesk.gui.home_page import HomePage
 from branchdesk.gui.meetings_page import MeetingsPage
 from branchdesk.gui.org_page import OrganisationPage
 from branchdesk.gui.roster_page import RosterPage
+from branchdesk.gui.transfers_page import TransfersPage
 from branchdesk.gui.workday_page import WorkdayPage
 from branchdesk.paths import AppPaths
 from branchdesk.storage.backup import backup_database
 
-AREAS = ("首页", "花名册", "发展党员", "会议记录", "设置")
+AREAS = ("首页", "花名册", "发展党员", "会议记录", "组织关系转接", "设置")
 BOX_TEXTS = {
     QMessageBox.StandardButton.Ok: "确定",
     QMessageBox.StandardButton.Yes: "是",
     QMessageBox.StandardButton.No: "否",
 }
-HOME, ROSTER, DEVELOPMENT, MEETINGS, SETTINGS = range(len(AREAS))
+HOME, ROSTER, DEVELOPMENT, MEETINGS, TRANSFERS, SETTINGS = range(len(AREAS))
 SETTINGS_TABS = ("组织机构", "账户", "审计日志", "工作日历", "数据")
 ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, WORKDAYS_TAB, DATA_TAB = range(len(SETTINGS_TABS))
 
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.roster = RosterPage(services, actor)
         self.development = DevelopmentPage(services, actor, today, load=False)
         self.meetings = MeetingsPage(services, actor, today)
+        self.transfers = TransfersPage(services, actor, today)
         self.data = DataPage(self.db_path, self.data_dir, services.backup_dir)
         # the other settings pages are built when first shown: the window opens faster
         self._tabs = (
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
             self.settings.addTab(page, title)
 
         self.stack = QStackedWidget()
-        for page in (self.home, self.roster, self.development, self.meetings, self.settings):
+        for page in (self.home, self.roster, self.development, self.meetings, self.transfers,
+                     self.settings):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -155,6 +158,10 @@ class MainWindow(QMainWindow):
         self.home.members_changed.connect(self.roster.apply_filter)
         self.meetings.meetings_changed.connect(self.development.invalidate)
         self.meetings.meetings_changed.connect(self.home.refresh)
+        self.transfers.transfers_changed.connect(self.roster.apply_filter)
+        self.transfers.transfers_changed.connect(self.development.invalidate)
+        self.transfers.transfers_changed.connect(self.home.refresh)
+        self.roster.members_changed.connect(self.transfers.invalidate)
         self.data.backup_requested.connect(self.backup_now)
         self.data.restore_requested.connect(self.restore_from_backup)
         self.resize(1200, 760)
@@ -259,6 +266,8 @@ class MainWindow(QMainWindow):
             self.development.invalidate()
         elif row == MEETINGS:
             self.meetings.invalidate()
+        elif row == TRANSFERS:
+            self.transfers.invalidate()
         elif row == SETTINGS:
             self._settings_tab_shown(self.settings.currentIndex())
         self.stack.setCurrentIndex(row)

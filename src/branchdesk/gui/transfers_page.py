@@ -1,0 +1,463 @@
+"""The 组织关系转接 area: every transfer in and out, with its state, and the clerk's actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.core.actor import Actor
+from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.services import Services
+from branchdesk.core.transfers import (
+    CLOSED,
+    IN,
+    ISSUED,
+    OUT,
+    PLACED,
+    RECEIVED,
+    RECORDERS,
+    VOIDED,
+    TransferInfo,
+)
+from branchdesk.gui.common import combo_data, fill_combo, show_error
+from branchdesk.gui.signals import emit
+from branchdesk.gui.transfer_dialogs import (
+    PlaceDialog,
+    ReceiptSentDialog,
+    TransferInDialog,
+    TransferOutDialog,
+    TransferReceiptDialog,
+    VoidDialog,
+)
+
+if TYPE_CHECKING:
+    from branchdesk.gui.pdf_preview import PdfPreviewDialog
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("方向", "介绍信编号", "姓名", "转出党组织", "转往党组织", "开具/收到日期", "有效期至",
+           "状态")
+(DIRECTION_COLUMN, NUMBER_COLUMN, NAME_COLUMN, FROM_COLUMN, TO_COLUMN, DATE_COLUMN,
+ UNTIL_COLUMN, STATE_COLUMN) = range(len(COLUMNS))
+TRANSFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE = "overdue"  # a filter, not a stored state: issued, validity passed, no receipt
+STATE_FILTERS = (
+    ("转出中", ISSUED), ("逾期（未收到回执）", OVERDUE), ("已转出", CLOSED), ("作废", VOIDED),
+    ("待编入", RECEIVED), ("已转入", PLACED),
+)
+OVERDUE_COLOUR = QColor("#c00000")
+
+
+def state_text(transfer: TransferInfo, today: dt.date) -> str:
+    """The 状态 column: the state, 逾期 for a letter past its validity without a receipt, and
+    for an incoming letter whether our receipt has gone back."""
+    text = transfer.state_label
+    if transfer.overdue_on(today):
+        text += "（逾期）"
+    elif transfer.direction == IN and transfer.receipt_sent_date is None:
+        text += "，回执未寄回"
+    return text
+
+
+class TransferListModel(QAbstractTableModel):
+    """Transfers as found by the filters, newest first."""
+
+    def __init__(self, today: dt.date, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self._rows: list[TransferInfo] = []
+
+    def set_rows(self, rows: list[TransferInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def transfer(self, row: int) -> TransferInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, transfer_id: int) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == transfer_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == TRANSFER_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE_COLUMN:
+            if row.overdue_on(self.today):
+                return QBrush(OVERDUE_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _text(self, row: TransferInfo, column: int) -> str | None:
+        outgoing = row.direction == OUT
+        day = row.issue_date if outgoing else (row.arrival_date or row.issue_date)
+        return {
+            DIRECTION_COLUMN: "转出" if outgoing else "转入",
+            NUMBER_COLUMN: row.letter_number,
+            NAME_COLUMN: row.member_name,
+            FROM_COLUMN: row.from_organisation,
+            TO_COLUMN: row.to_organisation or ("" if outgoing else "（待编入）"),
+            DATE_COLUMN: f"{day:%Y-%m-%d}",
+            UNTIL_COLUMN: f"{row.valid_until:%Y-%m-%d}" if outgoing else "",
+            STATE_COLUMN: state_text(row, self.today),
+        }.get(column)
+
+    def _tooltip(self, row: TransferInfo, column: int) -> str | None:
+        if column == STATE_COLUMN:
+            if row.state == VOIDED:
+                return f"作废原因：{row.void_reason}"
+            if row.state == CLOSED and row.receipt_date is not None:
+                return (f"回执：{row.receipt_date:%Y-%m-%d} {row.receipt_organisation}，"
+                        f"经办人 {row.receipt_handler}")
+            if row.overdue_on(self.today):
+                return "介绍信已过有效期，尚未收到回执，请联系接收党组织"
+            if row.direction == IN and row.receipt_sent_date is not None:
+                return f"回执已于 {row.receipt_sent_date:%Y-%m-%d} 寄回"
+        if column in (FROM_COLUMN, TO_COLUMN, NUMBER_COLUMN):
+            return self._text(row, column)
+        if column == NAME_COLUMN and row.reason:
+            return f"转出原因：{row.reason}"
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class TransfersPage(QWidget):
+    """组织关系转接: letters out and in, tracked until the receipt ("无空挡")."""
+
+    #: emitted after a change: a member's status or branch may have changed
+    transfers_changed = Signal()
+
+    def __init__(
+        self, services: Services, actor: Actor, today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor = services, actor
+        self._today = today
+        self._stale = True
+        self.dialog: QDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.may_write = actor.role in RECORDERS
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("姓名、介绍信编号、党组织……")
+        self.search_edit.setClearButtonEnabled(True)
+        self.direction_combo = QComboBox()
+        fill_combo(self.direction_combo, (("转出", OUT), ("转入", IN)), blank="转出和转入")
+        self.state_combo = QComboBox()
+        fill_combo(self.state_combo, STATE_FILTERS, blank="全部状态")
+        self.count_label = QLabel()
+
+        self.issue_button = self._button("开具介绍信(&N)…", "Ctrl+N",
+                                         "为一名正式或预备党员开具组织关系介绍信")
+        self.print_button = self._button("打印介绍信(&P)…", "Ctrl+P",
+                                         "预览并打印选中的介绍信（存根、介绍信、回执）")
+        self.receipt_button = self._button("登记回执(&R)…", None,
+                                           "接收党组织寄回回执后登记，党员转为“已转出”")
+        self.void_button = self._button("作废(&V)…", None, "作废开错的介绍信；编号保留")
+        self.incoming_button = self._button("登记转入(&I)…", "Ctrl+I",
+                                            "登记收到的组织关系介绍信")
+        self.place_button = self._button("编入党支部(&B)…", None,
+                                         "把转入的党员编入党支部和党小组")
+        self.sent_button = self._button("回执已寄回(&S)…", None,
+                                        "登记本单位的回执已寄回转出党组织")
+        self.write_buttons = (self.issue_button, self.receipt_button, self.void_button,
+                              self.incoming_button, self.place_button, self.sent_button)
+        for button in self.write_buttons:
+            button.setVisible(self.may_write)
+
+        self.model = TransferListModel(self.today(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        for column, chars in ((DIRECTION_COLUMN, 3), (NUMBER_COLUMN, 12), (NAME_COLUMN, 5),
+                              (FROM_COLUMN, 10), (DATE_COLUMN, 7), (UNTIL_COLUMN, 6),
+                              (STATE_COLUMN, 9)):
+            header.resizeSection(column, em * chars + 16)
+        header.setSectionResizeMode(TO_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+        filters = QHBoxLayout()
+        for text, widget in (("搜索(&F)：", self.search_edit), ("方向(&D)：", self.direction_combo),
+                             ("状态(&T)：", self.state_combo)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget, 2 if widget is self.search_edit else 0)
+        outgoing = QHBoxLayout()
+        outgoing.addWidget(QLabel("转出："))
+        for button in (self.issue_button, self.print_button, self.receipt_button,
+                       self.void_button):
+            outgoing.addWidget(button)
+        outgoing.addSpacing(em * 2)
+        outgoing.addWidget(QLabel("转入："))
+        for button in (self.incoming_button, self.place_button, self.sent_button):
+            outgoing.addWidget(button)
+        outgoing.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addLayout(outgoing)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        hint = QLabel("收到回执前，转出的党员仍由本支部负责（转出中）；有效期已过仍未收到回执的"
+                      "显示为红色“逾期”。转出的党员档案永久保留。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        order: list[QWidget] = [self.search_edit, self.direction_combo, self.state_combo,
+                                self.issue_button, self.print_button, self.receipt_button,
+                                self.void_button, self.incoming_button, self.place_button,
+                                self.sent_button, self.table]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.refresh)
+        for combo in (self.direction_combo, self.state_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.issue_button.clicked.connect(lambda: self.issue_letter())
+        self.print_button.clicked.connect(lambda: self.print_selected())
+        self.receipt_button.clicked.connect(lambda: self.record_receipt())
+        self.void_button.clicked.connect(lambda: self.void_selected())
+        self.incoming_button.clicked.connect(lambda: self.register_incoming())
+        self.place_button.clicked.connect(lambda: self.place_selected())
+        self.sent_button.clicked.connect(lambda: self.receipt_sent())
+        self.table.activated.connect(lambda _index: self.print_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._update_buttons()
+
+    def _button(self, text: str, shortcut: str | None, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            tip += f"（{shortcut}）"
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        return button
+
+    def today(self) -> dt.date:
+        return self._today or self.services.transfers.today()
+
+    # reading -----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def invalidate(self) -> None:
+        """Data changed elsewhere: read again now if on screen, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def refresh(self) -> None:
+        """Read the transfers again with the filters as they are; keep the selection."""
+        self._stale = False
+        self._search_timer.stop()
+        selected = self.selected()
+        state = combo_data(self.state_combo)
+        today = self.today()
+        rows = self.services.transfers.search(
+            combo_data(self.direction_combo), ISSUED if state == OVERDUE else state,
+            self.search_edit.text(),
+        )
+        if state == OVERDUE:
+            rows = [r for r in rows if r.overdue_on(today)]
+        self.model.today = today
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.overdue_on(today))
+        self.count_label.setText(
+            f"共 {len(rows)} 件" + (f"，其中 {overdue} 件逾期未收到回执" if overdue else "")
+        )
+        if rows:
+            row = self.model.row_of(selected.id) if selected is not None else -1
+            self.table.selectRow(max(row, 0))
+        self._update_buttons()
+
+    def selected(self) -> TransferInfo | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        return self.model.transfer(rows[0].row()) if rows else None
+
+    def select(self, transfer_id: int) -> None:
+        row = self.model.row_of(transfer_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        out = chosen is not None and chosen.direction == OUT
+        incoming = chosen is not None and chosen.direction == IN
+        self.print_button.setEnabled(out)
+        self.receipt_button.setEnabled(out and chosen is not None and chosen.state == ISSUED)
+        self.void_button.setEnabled(out and chosen is not None and chosen.state == ISSUED)
+        self.place_button.setEnabled(
+            incoming and chosen is not None and chosen.state == RECEIVED
+        )
+        self.sent_button.setEnabled(
+            incoming and chosen is not None and chosen.receipt_sent_date is None
+        )
+
+    # actions -----------------------------------------------------------------------------
+
+    def _run(self, dialog: QDialog) -> int | None:
+        """Show a dialog (modal); after a save, read again, select the transfer, tell others."""
+        self.dialog = dialog
+        if not dialog.exec():
+            return None
+        saved = getattr(dialog, "saved_id", None)
+        self._changed(saved)
+        return saved
+
+    def _changed(self, transfer_id: int | None) -> None:
+        self.refresh()
+        if transfer_id is not None:
+            self.select(transfer_id)
+        emit(self.transfers_changed)
+
+    def issue_dialog(self, member_id: int | None = None) -> TransferOutDialog:
+        return TransferOutDialog(self.services, self.actor, member_id, self._today, self)
+
+    def issue_letter(self, member_id: int | None = None) -> int | None:
+        """开具介绍信: the dialog, then the letter to print."""
+        if not self.may_write:
+            return None
+        transfer_id = self._run(self.issue_dialog(member_id))
+        if transfer_id is not None:
+            self.print_transfer(self.services.transfers.get(transfer_id))
+        return transfer_id
+
+    def print_selected(self) -> PdfPreviewDialog | None:
+        chosen = self.selected()
+        if chosen is None or chosen.direction != OUT:
+            return None
+        return self.print_transfer(chosen)
+
+    def print_transfer(self, transfer: TransferInfo) -> PdfPreviewDialog | None:
+        """The letter (存根, 介绍信, 回执) as a PDF to look at, print or save."""
+        try:
+            # loaded on first use: reportlab need not slow the program's start
+            from branchdesk.reports.transfer_letter import render_transfer_letter
+            from branchdesk.reports.transfer_print import transfer_letter
+
+            buffer = BytesIO()
+            render_transfer_letter(transfer_letter(self.services, transfer), buffer)
+        except (BranchDeskError, ImportError) as exc:
+            show_error(self, exc)
+            return None
+        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+
+        number = "".join(transfer.letter_number.split())
+        preview = PdfPreviewDialog(
+            buffer.getvalue(), f"组织关系介绍信 — {transfer.member_name} {number}",
+            f"组织关系介绍信-{transfer.member_name}-{number}.pdf", self,
+        )
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def record_receipt(self) -> int | None:
+        """登记回执 for the selected letter."""
+        chosen = self.selected()
+        if chosen is None or chosen.direction != OUT or chosen.state != ISSUED:
+            return None
+        return self._run(
+            TransferReceiptDialog(self.services, self.actor, chosen, self._today, self)
+        )
+
+    def void_selected(self) -> int | None:
+        """作废 the selected letter, with a reason."""
+        chosen = self.selected()
+        if chosen is None or chosen.direction != OUT or chosen.state != ISSUED:
+            return None
+        return self._run(VoidDialog(self.services, self.actor, chosen, self))
+
+    def register_incoming(self) -> int | None:
+        """登记转入: a letter that arrived."""
+        if not self.may_write:
+            return None
+        return self._run(TransferInDialog(self.services, self.actor, self._today, self))
+
+    def place_selected(self) -> int | None:
+        """编入党支部 the selected incoming person."""
+        chosen = self.selected()
+        if chosen is None or chosen.direction != IN or chosen.state != RECEIVED:
+            return None
+        dialog = PlaceDialog(self.services, self.actor, chosen, self)
+        self.dialog = dialog
+        if not dialog.exec():
+            return None
+        self._changed(chosen.id)
+        return dialog.saved_id
+
+    def receipt_sent(self) -> int | None:
+        """回执已寄回 for the selected incoming letter."""
+        chosen = self.selected()
+        if chosen is None or chosen.direction != IN or chosen.receipt_sent_date is not None:
+            return None
+        return self._run(ReceiptSentDialog(self.services, self.actor, chosen, self._today, self))
