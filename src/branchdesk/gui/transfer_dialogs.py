@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,18 +44,14 @@ class _SavingDialog(QDialog):
 
     errors: FieldErrors
     saved_id: int | None = None
-
-    def save(self) -> int | None:  # pragma: no cover - every subclass saves
-        raise NotImplementedError
+    #: each dialog's own save: writes through the service, returns the id it saved
+    save: Callable[[], int | None]
 
     def accept(self) -> None:
         self.errors.clear()
         try:
             self.saved_id = self.save()
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except BranchDeskError as exc:
+        except BranchDeskError as exc:  # a ValidationError shows beside its fields
             self.errors.show_exception(exc)
             return
         super().accept()
