@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: the schema revision this version writes (the Alembic head; a test keeps them equal).
 #: Known, it spares loading Alembic at every start when the file is already up to date.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 
 class DatabaseOpenError(Exception):

@@ -137,6 +137,8 @@ class Member(Base):
     discipline: Mapped[str] = mapped_column(String(20), default="无", server_default="无")
     #: parties and organisations joined (e.g. 中国共产主义青年团), for the booklet
     organisations_joined: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: Party dues paid through this month (the first day of it); the letter's 党费交到
+    dues_paid_through: Mapped[dt.date | None] = mapped_column(Date)
     voided: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     void_reason: Mapped[str] = mapped_column(Text, default="")
     #: lower-case search text: name, pinyin initials and full pinyin (all readings)
@@ -437,6 +439,8 @@ class Transfer(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     direction: Mapped[str] = mapped_column(String(10))  # "out" or "in"
+    #: "letter" (党员组织关系介绍信) or "materials" (发展材料转递, for people in development)
+    kind: Mapped[str] = mapped_column(String(20), default="letter", server_default="letter")
     #: the member; for an incoming letter not yet placed in a branch, None until placed
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
     #: incoming: the person as the letter names them (matched to a member when placed)
@@ -466,5 +470,7 @@ class Transfer(Base):
     #: incoming: the day the letter arrived, the day our receipt went back
     arrival_date: Mapped[dt.date | None] = mapped_column(Date)
     receipt_sent_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: SHA-256 of the last transfer package exported for (out) or imported from (in) it
+    package_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_by: Mapped[str] = mapped_column(String(50), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
