@@ -18,6 +18,7 @@ from branchdesk.core.meetings import MeetingService
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
+from branchdesk.core.transfer_list import TransferList
 from branchdesk.core.transfers import (
     IncomingProvider,
     IncomingTransfers,
@@ -48,6 +49,7 @@ class Services:
     meeting_calendar: MeetingCalendar
     transfers: TransferService
     incoming: IncomingTransfers
+    transfer_list: TransferList
 
     @classmethod
     def build(
@@ -89,4 +91,5 @@ class Services:
             meeting_calendar=meeting_calendar,
             transfers=TransferService(db, today),
             incoming=IncomingTransfers(db, members, today),
+            transfer_list=TransferList(db, today),
         )
