@@ -6,13 +6,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from branchdesk.core.dates import add_years, age_on, fmt
+from branchdesk.core.dates import add_months, add_years, age_on, fmt
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.phone import PhoneError, normalise_phone
 from branchdesk.core.vocab import DISCIPLINES, EDUCATION_LEVELS, ETHNICITIES, Stage
 
 NAME_FORBIDDEN = re.compile(r"[0-9A-Za-z_@#$%^&*()+=<>?/\\|{}\[\]~`!,;:\"']")
 MINIMUM_AGE = 18
+#: 党费 may be paid this many months ahead of the current month
+DUES_MONTHS_AHEAD = 12
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class MemberInput:
     note: str = ""
     discipline: str = "无"
     organisations_joined: str = ""
+    #: 党费交至: the first day of the month the Party dues are paid through (None: not known)
+    dues_paid_through: dt.date | None = None
 
 
 FIELD_LABELS = {
@@ -67,6 +71,7 @@ FIELD_LABELS = {
     "note": "备注",
     "discipline": "党纪处分",
     "organisations_joined": "参加过的党派和团体",
+    "dues_paid_through": "党费交至",
     "voided": "已作废",
     "void_reason": "作废原因",
 }
@@ -137,6 +142,11 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
     elif data.full_member_date is not None:
         errors.setdefault("full_member_date", f"{member_stage.label}不应填写转为正式党员日期")
 
+    dues = month_of(data.dues_paid_through)
+    dues_error = _dues_error(dues, member_stage, data.join_date, today)
+    if dues_error:
+        errors["dues_paid_through"] = dues_error
+
     phone = data.phone
     try:
         phone = normalise_phone(data.phone)
@@ -165,5 +175,34 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
         mobile_destination=data.mobile_destination.strip() if data.mobile else "",
         note=data.note.strip(),
         organisations_joined=data.organisations_joined.strip(),
+        dues_paid_through=dues,
     )
     return cleaned, errors
+
+
+def month_of(day: dt.date | None) -> dt.date | None:
+    """The first day of ``day``'s month (how a 党费交至 month is stored); None stays None."""
+    return day.replace(day=1) if day is not None else None
+
+
+def month_text(day: dt.date) -> str:
+    """A month as the clerk writes it: 2026年10月."""
+    return f"{day.year}年{day.month}月"
+
+
+def _dues_error(
+    dues: dt.date | None, stage: Stage, join_date: dt.date | None, today: dt.date
+) -> str:
+    """What is wrong with a 党费交至 month (already the first of the month), or ''."""
+    if dues is None:
+        return ""
+    if stage not in (Stage.PROBATIONARY, Stage.FULL):
+        return f"{stage.label}尚未入党，不交纳党费，不应填写党费交至月份"
+    if join_date is not None and dues < join_date.replace(day=1):
+        return f"党费交至月份不能早于入党的月份（{month_text(join_date)}），请核对"
+    latest = add_months(today.replace(day=1), DUES_MONTHS_AHEAD)
+    if dues > latest:
+        return (
+            f"党费最多预交 {DUES_MONTHS_AHEAD} 个月，交至月份不能晚于 {month_text(latest)}，请核对"
+        )
+    return ""

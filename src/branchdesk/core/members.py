@@ -73,6 +73,7 @@ def _to_input(m: Member) -> MemberInput:
         note=m.note,
         discipline=m.discipline,
         organisations_joined=m.organisations_joined,
+        dues_paid_through=m.dues_paid_through,
     )
 
 
@@ -277,6 +278,8 @@ class MemberService:
             )
             member.stage = stage.value
             member.join_date, member.full_member_date = join, full
+            if join is None:
+                member.dues_paid_through = None  # only 预备/正式党员 pay dues
 
     def change_status(
         self, actor: Actor, member_id: int, status: Status, date: dt.date, reason: str
