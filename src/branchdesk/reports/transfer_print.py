@@ -1,17 +1,28 @@
-"""Prints an outgoing transfer's introduction letter from the database."""
+"""Prints transfers from the database: an outgoing letter, the year's transfer register."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import BinaryIO
 
-from branchdesk.core.dates import age_on
+from branchdesk.core.dates import age_on, fmt
 from branchdesk.core.errors import NotFound
+from branchdesk.core.members import MemberDetail
 from branchdesk.core.services import Services
-from branchdesk.core.transfers import VOIDED, TransferInfo
-from branchdesk.core.vocab import Stage
+from branchdesk.core.transfers import CLOSED, ISSUED, OUT, VOIDED, TransferInfo
+from branchdesk.core.vocab import EventKind, OrgKind, Stage
 from branchdesk.reports.transfer_letter import render_transfer_letter
 from branchdesk.reports.transfer_letter_data import TransferLetter
+from branchdesk.reports.transfer_register import render_transfer_register
+from branchdesk.reports.transfer_register_data import (
+    INCOMING,
+    OUTGOING,
+    RegisterRow,
+    TransferRegister,
+)
+
+MATERIALS = "materials"  # Transfer.kind of 发展材料转递 (people in development)
 
 
 def transfer_letter(services: Services, transfer: TransferInfo) -> TransferLetter:
@@ -44,3 +55,105 @@ def transfer_letter(services: Services, transfer: TransferInfo) -> TransferLette
 def save_letter(services: Services, number: str, target: Path | BinaryIO) -> None:
     """Print the letter with this number (as printed on it) to a PDF."""
     render_transfer_letter(transfer_letter(services, services.transfers.find(number)), target)
+
+
+# --- the year's transfer register (转接登记簿) ------------------------------------------
+
+
+def _stage_on(detail: MemberDetail, day: dt.date) -> str:
+    """The member's stage (人员类别) on ``day``: the current one, undone by the changes
+    after ``day`` (the record's creation, from no stage, is not a change)."""
+    later = sorted(
+        (
+            e for e in detail.events
+            if e.kind is EventKind.STAGE and e.date > day and e.from_value
+        ),
+        key=lambda e: (e.date, e.id),
+    )
+    return later[0].from_value if later else detail.data.stage.value
+
+
+def _standing(stage: str, materials: bool) -> str:
+    """正式 / 预备 for a member; a person in development by their stage (发展对象 …)."""
+    if stage == Stage.FULL.value and not materials:
+        return "正式"
+    if stage == Stage.PROBATIONARY.value and not materials:
+        return "预备"
+    try:
+        return Stage(stage).label
+    except ValueError:
+        return stage
+
+
+def _register_date(info: TransferInfo) -> dt.date:
+    """The day a transfer belongs to: issued (out) or arrived (in)."""
+    if info.direction == OUT:
+        return info.issue_date
+    return info.arrival_date or info.issue_date
+
+
+def _register_row(
+    info: TransferInfo, stage: str, today: dt.date, materials: bool
+) -> RegisterRow:
+    """One transfer as the register prints it."""
+    outgoing = info.direction == OUT
+    overdue_days = (today - info.valid_until).days if info.overdue_on(today) else 0
+    if not outgoing:
+        receipt = f"{fmt(info.receipt_sent_date)}\n已寄回" if info.receipt_sent_date else "未寄回"
+    elif info.state == CLOSED:
+        handler = f"经办人 {info.receipt_handler}" if info.receipt_handler else ""
+        receipt = "\n".join(part for part in (fmt(info.receipt_date), handler) if part)
+    else:
+        receipt = "未收到" if info.state == ISSUED else ""
+    dues = f"{info.dues_year}年{info.dues_month}月" if info.dues_year and info.dues_month else ""
+    return RegisterRow(
+        direction=OUTGOING if outgoing else INCOMING,
+        state=info.state,
+        date=fmt(_register_date(info)),
+        name=info.member_name,
+        standing=_standing(stage, materials),
+        letter_number=info.letter_number,
+        from_organisation=info.from_organisation,
+        to_organisation=info.to_organisation or ("" if outgoing else "（尚未编入党支部）"),
+        dues=dues,
+        validity=str(info.validity_days) if outgoing else "",
+        receipt=receipt,
+        status=info.state_label,
+        remark=info.reason,
+        void_reason=info.void_reason if info.state == VOIDED else "",
+        overdue_days=overdue_days,
+        materials=materials,
+    )
+
+
+def transfer_register(
+    services: Services, year: int, today: dt.date | None = None
+) -> TransferRegister:
+    """The year's transfers, in and out, in date order (issued out, arrived in).
+
+    Letters are 逾期 as of ``today`` (the print date; the services' today by default).
+    """
+    today = today or services.transfers.today()
+    infos = [i for i in services.transfers.search() if _register_date(i).year == year]
+    infos.sort(key=lambda i: (_register_date(i), i.id))
+    members: dict[int, MemberDetail] = {}
+    rows = []
+    for info in infos:
+        materials = getattr(info, "kind", "letter") == MATERIALS
+        stage = info.person_stage
+        if not stage and info.member_id is not None:
+            if info.member_id not in members:
+                members[info.member_id] = services.members.get(info.member_id)
+            stage = _stage_on(members[info.member_id], _register_date(info))
+        rows.append(_register_row(info, stage, today, materials))
+    committee = next(
+        (n.name for n in services.organisations.all_nodes() if n.kind is OrgKind.COMMITTEE), ""
+    )
+    return TransferRegister(committee, year, tuple(rows), fmt(today))
+
+
+def save_transfer_register(
+    services: Services, year: int, target: Path | BinaryIO, today: dt.date | None = None
+) -> None:
+    """Print the year's transfer register (党员组织关系转接登记簿) to a PDF."""
+    render_transfer_register(transfer_register(services, year, today), target)

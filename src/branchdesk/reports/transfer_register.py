@@ -1,0 +1,305 @@
+"""The year's transfer register (党员组织关系转接登记簿) as an A4 landscape PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+
+from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.layout import (
+    EMPTY,
+    GREY_INK,
+    INK,
+    LABEL_SHADE,
+    PAGE_NUMBER_SIZE,
+    SUPERSEDED_SHADE,
+    CompactCanvas,
+    FormLayout,
+    define_text_form,
+    draw_centred_with_form,
+    draw_text,
+    fit_size,
+    today_text,
+    write_pdf,
+)
+from branchdesk.reports.transfer_register_data import RegisterRow, TransferRegister
+
+TITLE = "党员组织关系转接登记簿"
+NOTHING = "本年度无组织关系转接记录"
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+MARGIN_LEFT = 20 * mm  # binding edge
+MARGIN_RIGHT = 15 * mm
+MARGIN_TOP = 20 * mm  # the running header sits inside it
+MARGIN_BOTTOM = 17 * mm  # the page number sits inside it
+WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+OVERDUE_INK = colors.Color(0.75, 0.0, 0.0)
+CELL_SIZE = 8
+HEADER_SIZE = 9
+
+#: the table's columns: heading and width in mm; 备注 takes what is left of the width
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 8), ("日期", 24), ("转出/\n转入", 11), ("姓名", 14), ("正式/\n预备", 12),
+    ("介绍信编号", 33), ("转出单位", 30), ("转入单位", 30), ("党费交至", 17),
+    ("有效期\n（天）", 11), ("回执", 24), ("状态", 16), ("备注", 0),
+)
+_TOTAL_FORM = "BranchDeskTransferRegisterTotal"
+
+
+def render_transfer_register(
+    register: TransferRegister, target: Path | BinaryIO, *, fonts: FontSet | None = None
+) -> None:
+    """Print a year's transfer register to a PDF file (or an open binary stream).
+
+    One row per transfer under a header repeated on every page, then the year's counts;
+    pages are numbered 第 N 页 共 M 页. Raises MissingGlyphsError (nothing is written)
+    when a text holds a character that no installed font can print.
+    """
+    fonts = fonts or default_fonts()
+    check_register_printable(register, fonts)
+    buffer = io.BytesIO()
+    document = _RegisterDocument(buffer, fonts, register)
+    layout = _RegisterLayout(fonts)
+    story: list[Flowable] = [
+        _Title(register, fonts),
+        layout.rows_table(register),
+    ]
+    if register.rows:
+        story += [Spacer(0, 4 * mm), layout.p(register.summary.text(), layout.summary)]
+    story.append(_End())
+    document.build(story, canvasmaker=CompactCanvas)
+    write_pdf(buffer.getvalue(), target)
+
+
+# --- the printable-character check --------------------------------------------------
+
+
+def register_texts(register: TransferRegister) -> Iterator[tuple[str, str]]:
+    """Every text the register prints, with where it is (for messages about it)."""
+    yield "党委", register.committee
+    yield "打印日期", register.printed_on
+    for number, row in enumerate(register.rows, start=1):
+        place = f"第 {number} 行"
+        for text in (
+            row.date, row.name, row.standing, row.letter_number, row.from_organisation,
+            row.to_organisation, row.dues, row.validity, row.receipt, row.status,
+            row.remark, row.void_reason,
+        ):
+            yield place, text
+
+
+def check_register_printable(register: TransferRegister, fonts: FontSet) -> None:
+    """Raise MissingGlyphsError if a text of the register holds an unprintable character."""
+    missing: set[str] = set()
+    where: list[str] = []
+    for place, text in register_texts(register):
+        lacking = fonts.missing_glyphs(text)
+        if lacking:
+            missing |= lacking
+            if place not in where:
+                where.append(place)
+    if missing:
+        raise MissingGlyphsError(missing, where[:5])
+
+
+# --- the document: landscape pages, running header, page numbers ---------------------
+
+
+class _End(Flowable):  # type: ignore[misc]
+    """Marks the end of the register, so its page count can be printed on every page."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+class _Title(Flowable):  # type: ignore[misc]
+    """The first page's title, and the committee and year under it."""
+
+    HEIGHT = 20 * mm
+
+    def __init__(self, register: TransferRegister, fonts: FontSet) -> None:
+        super().__init__()
+        self.register, self.fonts = register, fonts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.HEIGHT
+
+    def draw(self) -> None:
+        canvas, fonts = self.canv, self.fonts
+        canvas.setFillColor(INK)
+        draw_text(
+            canvas, fonts, fonts.heading, TITLE, self.width / 2, 12 * mm, 20, "center",
+            bold=True,
+        )
+        line = f"党委：{self.register.committee or EMPTY}　　　　年度：{self.register.year}年"
+        size = fit_size(fonts, fonts.body, line, 11, self.width)
+        draw_text(canvas, fonts, fonts.body, line, self.width / 2, 4 * mm, size, "center")
+
+
+class _RegisterDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A4 landscape pages with a running header, page numbers and the print date."""
+
+    def __init__(self, buffer: BinaryIO, fonts: FontSet, register: TransferRegister) -> None:
+        super().__init__(
+            buffer,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"{register.year}年度{TITLE}",
+            subject=TITLE,
+            author=register.committee,
+            creator="BranchDesk 支部台账",
+            initialFontName=fonts.body.name,
+        )
+        self.fonts = fonts
+        self.register = register
+        self.total: int | None = None
+        frame = Frame(
+            MARGIN_LEFT, MARGIN_BOTTOM, WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )
+        self.addPageTemplates(
+            [PageTemplate("body", frames=[frame], onPage=self._header, onPageEnd=self._footer)]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, _End):
+            self.total = int(self.page)
+
+    def _header(self, canvas: Any, document: Any) -> None:
+        """The grey line at the top: the register and year left, the committee right."""
+        fonts = self.fonts
+        y = PAGE_HEIGHT - 12 * mm
+        canvas.saveState()
+        canvas.setFillColor(GREY_INK)
+        right = self.register.committee or EMPTY
+        right_width = draw_text(
+            canvas, fonts, fonts.body, right, PAGE_WIDTH - MARGIN_RIGHT, y, HEADER_SIZE, "right"
+        )
+        left = f"{TITLE}（{self.register.year}年度）"
+        size = fit_size(fonts, fonts.body, left, HEADER_SIZE, WIDTH - right_width - 8 * mm)
+        draw_text(canvas, fonts, fonts.body, left, MARGIN_LEFT, y, size)
+        canvas.setStrokeColor(GREY_INK)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Any, document: Any) -> None:
+        """第 N 页 共 M 页 in the middle, the print date at the right."""
+        fonts = self.fonts
+        font = fonts.body.name
+        y = 9 * mm
+        number = int(self.page)
+        draw_centred_with_form(
+            canvas, font, PAGE_NUMBER_SIZE, f"第 {number} 页　共 ", f"{number} 页", _TOTAL_FORM,
+            PAGE_WIDTH / 2, y,
+        )
+        canvas.saveState()
+        canvas.setFillColor(GREY_INK)
+        printed = f"打印日期：{self.register.printed_on or today_text()}"
+        draw_text(canvas, fonts, fonts.body, printed, PAGE_WIDTH - MARGIN_RIGHT, y,
+                  PAGE_NUMBER_SIZE, "right")
+        canvas.restoreState()
+        if self.total is not None:
+            total, self.total = self.total, None
+            define_text_form(canvas, _TOTAL_FORM, font, PAGE_NUMBER_SIZE, f"{total} 页")
+
+
+# --- the content ----------------------------------------------------------------------
+
+
+class _RegisterLayout(FormLayout):
+    """Turns the register's rows into a bordered table whose header repeats on each page."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        super().__init__(fonts)
+        size = CELL_SIZE
+        self.small = self.make_style("reg_cell", fontSize=size, leading=size * 1.35)
+        self.small_centred = self.make_style(
+            "reg_centred", fontSize=size, leading=size * 1.35, alignment=TA_CENTER
+        )
+        self.small_right = self.make_style(
+            "reg_right", fontSize=size, leading=size * 1.35, alignment=TA_RIGHT
+        )
+        self.grey = self.make_style(
+            "reg_grey", fontSize=size, leading=size * 1.35, textColor=GREY_INK
+        )
+        self.grey_centred = self.make_style(
+            "reg_grey_centred", fontSize=size, leading=size * 1.35, alignment=TA_CENTER,
+            textColor=GREY_INK,
+        )
+        self.overdue = self.make_style(
+            "reg_overdue", fontSize=size, leading=size * 1.35, textColor=OVERDUE_INK,
+            alignment=TA_CENTER,
+        )
+        self.head = self.make_style(
+            "reg_head", fontName=fonts.heading.name, fontSize=size, leading=size * 1.35,
+            alignment=TA_CENTER,
+        )
+        self.summary = self.make_style("reg_summary", fontSize=10.5, leading=15)
+        self.nothing = self.make_style("reg_nothing", fontSize=10.5, alignment=TA_CENTER)
+
+    def widths(self) -> list[float]:
+        """The columns' widths in points; the last column takes the rest of the page."""
+        fixed = [width * mm for _name, width in COLUMNS[:-1]]
+        return [*fixed, WIDTH - sum(fixed)]
+
+    def rows_table(self, register: TransferRegister) -> Table:
+        """The header row and a row per transfer (or a line saying there were none)."""
+        header = [self.p(name, self.head) for name, _width in COLUMNS]
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        body: list[list[Any]] = []
+        for number, row in enumerate(register.rows, start=1):
+            if row.state == "voided":
+                commands.append(("BACKGROUND", (0, number), (-1, number), SUPERSEDED_SHADE))
+            body.append(self.row(number, row))
+        if not body:
+            body = [[self.p(NOTHING, self.nothing)] + [""] * (len(COLUMNS) - 1)]
+            commands.append(("SPAN", (0, 1), (-1, 1)))
+        return self.table([header, *body], self.widths(), commands, repeat=1)
+
+    def row(self, number: int, row: RegisterRow) -> list[Any]:
+        """One transfer's cells; a voided letter's in grey."""
+        voided = row.state == "voided"
+        text = self.grey if voided else self.small
+        centred = self.grey_centred if voided else self.small_centred
+        status: list[Any] = [self.p(row.status, centred)]
+        if row.overdue:
+            status.append(self.p(row.status_note, self.overdue))
+        remark = "\n".join(
+            part for part in (row.remark, row.status_note if voided else "") if part
+        )
+        return [
+            self.p(str(number), centred),
+            self.p(row.date, centred),
+            self.p(row.direction_label, centred),
+            self.p(row.name, centred),
+            self.p(row.standing, centred),
+            self.p(row.letter_number, text),
+            self.p(row.from_organisation, text),
+            self.p(row.to_organisation, text),
+            self.p(row.dues, centred),
+            self.p(row.validity, centred),
+            self.p(row.receipt, text),
+            status,
+            self.p(remark, text),
+        ]
