@@ -165,6 +165,16 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度")
     book.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                       help="输出的 PDF 文件")
+    register = documents.add_parser(
+        "transfer-register", help="年度党员组织关系转接登记簿", parents=[db_option],
+        add_help=False, formatter_class=ChineseHelpFormatter,
+        description="打印一年的党员组织关系转接登记簿：转出和转入的每一件（按日期排列）、"
+                    "状态、回执、年度小计、页码。",
+    )
+    register.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    register.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度")
+    register.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+                          help="输出的 PDF 文件")
     letter = documents.add_parser(
         "letter", help="党员组织关系介绍信（存根、介绍信、回执）", parents=[db_option],
         add_help=False, formatter_class=ChineseHelpFormatter,
@@ -177,6 +187,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="输出的 PDF 文件")
     for each in (
         parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
+        register,
     ):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
@@ -306,6 +317,8 @@ def cmd_print(args: argparse.Namespace, paths: AppPaths) -> int:
         return print_minutes_book(args, paths)
     if args.document == "letter":
         return print_letter(args, paths)
+    if args.document == "transfer-register":
+        return print_transfer_register(args, paths)
     return print_booklet(args, paths)
 
 
@@ -336,6 +349,21 @@ def print_letter(args: argparse.Namespace, paths: AppPaths) -> int:
     services = _open_existing(args, paths)
     try:
         save_letter(services, args.number, args.output)
+    finally:
+        services.db.dispose()
+    print(f"已输出：{args.output}")
+    return 0
+
+
+def print_transfer_register(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.reports.transfer_print import save_transfer_register
+
+    if not 1949 <= args.year <= 2200:
+        print(f"错误：年度“{args.year}”不合理，请写四位数年份，如 2026。", file=sys.stderr)
+        return 2
+    services = _open_existing(args, paths)
+    try:
+        save_transfer_register(services, args.year, args.output)
     finally:
         services.db.dispose()
     print(f"已输出：{args.output}")
