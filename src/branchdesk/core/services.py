@@ -19,6 +19,7 @@ from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
 from branchdesk.core.transfer_list import TransferList
+from branchdesk.core.transfer_package import TransferPackages
 from branchdesk.core.transfers import (
     IncomingProvider,
     IncomingTransfers,
@@ -50,6 +51,7 @@ class Services:
     transfers: TransferService
     incoming: IncomingTransfers
     transfer_list: TransferList
+    packages: TransferPackages
 
     @classmethod
     def build(
@@ -92,4 +94,5 @@ class Services:
             transfers=TransferService(db, today),
             incoming=IncomingTransfers(db, members, today),
             transfer_list=TransferList(db, today),
+            packages=TransferPackages(db, today),
         )

@@ -25,8 +25,12 @@ RECORDERS = (Role.ADMIN, Role.CLERK)
 OUT, IN = "out", "in"
 ISSUED, CLOSED, VOIDED = "issued", "closed", "voided"
 RECEIVED, PLACED = "received", "placed"
+LETTER, MATERIALS = "letter", "materials"
+IN_DEVELOPMENT = (Stage.APPLICANT.value, Stage.ACTIVIST.value, Stage.CANDIDATE.value)
 RECEIPT_REMINDER = dt.timedelta(weeks=3)  # the receipt is due within a month of arrival
 RULE = "《中国共产党党员教育管理工作条例》第二十五条"
+#: an activist's (and, by the same practice, an applicant's or candidate's) materials follow them
+MATERIALS_RULE = "《中国共产党发展党员工作细则》第十二条"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,16 @@ class OutgoingInput:
     validity_days: int = DEFAULT_VALIDITY_DAYS
     contact: str = ""
     member_phone: str = ""
+
+
+@dataclass(frozen=True)
+class HandoverInput:
+    """What the clerk enters to hand over a development file (发展材料转递)."""
+
+    to_organisation: str
+    reason: str
+    issue_date: dt.date
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,17 @@ class TransferInfo:
     receipt_sent_date: dt.date | None = None
     person_id_number: str = ""
     person_stage: str = ""
+    kind: str = "letter"
+    package_sha256: str = ""
+
+    @property
+    def is_letter(self) -> bool:
+        """A 党员组织关系介绍信 (not a 发展材料转递 of someone in development)."""
+        return self.kind == LETTER
+
+    @property
+    def kind_label(self) -> str:
+        return "组织关系介绍信" if self.is_letter else "发展材料转递"
 
     @property
     def valid_until(self) -> dt.date:
@@ -94,7 +119,7 @@ def _info(t: Transfer, name: str) -> TransferInfo:
         t.to_organisation, t.reason, t.dues_year, t.dues_month, t.validity_days, t.issue_date,
         t.contact, t.member_phone, t.void_reason, t.receipt_date, t.receipt_organisation,
         t.receipt_handler, t.issuing_committee_id, t.arrival_date, t.receipt_sent_date,
-        t.person_id_number, t.person_stage,
+        t.person_id_number, t.person_stage, t.kind, t.package_sha256,
     )
 
 
@@ -179,6 +204,49 @@ class TransferService:
             s.flush()
             return transfer.id
 
+    def hand_over(self, actor: Actor, member_id: int, data: HandoverInput) -> int:
+        """Hand over the development file of someone in development who moves (发展材料转递);
+        tracked like a letter until the receiving organisation confirms it."""
+        actor.require(*RECORDERS)
+        errors: dict[str, str] = {}
+        if not data.to_organisation.strip():
+            errors["to_organisation"] = "请填写接收材料的党组织"
+        if not data.reason.strip():
+            errors["reason"] = "请填写转递原因，如“工作调动”"
+        if data.issue_date > self.today():
+            errors["issue_date"] = f"转递日期不能晚于今天（{fmt(self.today())}）"
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write(actor.username, f"发展材料转递 {data.to_organisation}") as s:
+            member = s.get(Member, member_id)
+            if member is None or member.voided:
+                raise NotFound(f"党员记录 {member_id} 不存在")
+            if member.status != Status.NORMAL.value or member.stage not in IN_DEVELOPMENT:
+                raise ValidationError(
+                    {"member": f"{member.name}不是在培养中的入党申请人、积极分子或发展对象，"
+                               "党员请开具组织关系介绍信"}
+                )
+            if s.scalar(select(Transfer.id).where(
+                Transfer.member_id == member_id, Transfer.direction == OUT,
+                Transfer.state == ISSUED,
+            )):
+                raise ValidationError({"member": f"{member.name}的材料已在转递中，尚未确认接收"})
+            committee = self._committee_of(s, member.branch_id)
+            transfer = Transfer(
+                direction=OUT, kind=MATERIALS, member_id=member_id, state=ISSUED,
+                letter_number="", issuing_committee_id=committee.id,
+                year=data.issue_date.year, serial=0, from_organisation=member.branch.name,
+                to_organisation=data.to_organisation.strip(), reason=data.reason.strip(),
+                dues_year=0, dues_month=0, validity_days=DEFAULT_VALIDITY_DAYS,
+                issue_date=data.issue_date, contact=data.contact.strip(),
+                member_phone=member.phone, person_name=member.name,
+                person_id_number=member.id_number, person_stage=member.stage,
+                created_by=actor.username,
+            )
+            s.add(transfer)
+            s.flush()
+            return transfer.id
+
     def void(self, actor: Actor, transfer_id: int, reason: str) -> None:
         """A letter issued by mistake is voided; it keeps its number, marked 作废."""
         actor.require(*RECORDERS)
@@ -218,7 +286,11 @@ class TransferService:
                 MemberEvent(
                     member_id=member.id, kind=EventKind.STATUS.value, date=receipt_date,
                     from_value=member.status, to_value=Status.TRANSFERRED_OUT.value,
-                    reason=f"组织关系转往{transfer.to_organisation}（{transfer.letter_number}）",
+                    reason=(
+                        f"组织关系转往{transfer.to_organisation}（{transfer.letter_number}）"
+                        if transfer.kind == LETTER
+                        else f"发展材料转递至{transfer.to_organisation}，已确认接收"
+                    ),
                     recorded_by=actor.username,
                 )
             )
@@ -230,7 +302,8 @@ class TransferService:
             raise NotFound("介绍信不存在")
         if transfer.state != ISSUED:
             state = "已收到回执" if transfer.state == CLOSED else "已作废"
-            raise ValidationError({"state": f"介绍信 {transfer.letter_number} {state}"})
+            what = f"介绍信 {transfer.letter_number}" if transfer.kind == LETTER else "材料转递"
+            raise ValidationError({"state": f"{what}{state}"})
         return transfer
 
     def get(self, transfer_id: int) -> TransferInfo:
@@ -247,11 +320,15 @@ class TransferService:
         """A letter by its number, as printed: （2026）组字第 012 号 (spaces optional)."""
         wanted = "".join(number.split())
         with self.db.read() as s:
-            for transfer, name in s.execute(
+            row = s.execute(
                 select(Transfer, Member.name).join(Member, Member.id == Transfer.member_id)
-            ):
-                if "".join(transfer.letter_number.split()) == wanted:
-                    return _info(transfer, name)
+                .where(
+                    Transfer.direction == OUT, Transfer.kind == LETTER,
+                    func.replace(Transfer.letter_number, " ", "") == wanted,
+                )
+            ).first()
+            if wanted and row is not None:
+                return _info(row[0], row[1])
         raise NotFound(f"没有编号为“{number}”的介绍信")
 
     def search(
@@ -496,17 +573,22 @@ class TransferReceiptProvider:
                 select(
                     Transfer.member_id, Transfer.letter_number, Transfer.issue_date,
                     Transfer.validity_days, Transfer.from_organisation, Transfer.to_organisation,
-                    Member.name, Member.id_number,
+                    Member.name, Member.id_number, Transfer.kind,
                 )
                 .join(Member, Member.id == Transfer.member_id)
                 .where(Transfer.direction == OUT, Transfer.state == ISSUED)
             ).all()
-        for member_id, number, issued, days, from_org, to_org, name, id_number in rows:
+        for member_id, number, issued, days, from_org, to_org, name, id_number, kind in rows:
             until = issued + dt.timedelta(days=days)
-            if until < today:
-                yield DueItem(
-                    "transfer_receipt_overdue",
-                    f"{name}的组织关系介绍信 {number} 已过有效期（{fmt(until)}），"
-                    "尚未收到回执，请联系接收党组织",
-                    until, from_org, to_org, member_id, name, id_number, rule=RULE,
-                )
+            if until >= today:
+                continue
+            if kind == LETTER:
+                title = (f"{name}的组织关系介绍信 {number} 已过有效期（{fmt(until)}），"
+                         "尚未收到回执，请联系接收党组织")
+            else:
+                title = (f"{name}的发展材料于 {fmt(issued)} 转递{to_org}，"
+                         f"{days} 天未确认接收，请联系接收党组织")
+            yield DueItem(
+                "transfer_receipt_overdue", title, until, from_org, to_org, member_id, name,
+                id_number, rule=RULE if kind == LETTER else MATERIALS_RULE,
+            )
