@@ -258,3 +258,68 @@ def test_discipline_and_resume_through_the_dialog(qtbot, services, clerk, add_me
     assert (data.discipline, data.organisations_joined) == ("警告", "中国共产主义青年团")
     (line,) = ResumeService(services.db).lines(member_id)
     assert line.what == "示例县第一中学学生"
+
+
+def test_dues_month_typed_in_the_field_is_saved(qtbot, services, clerk, add_member) -> None:
+    member_id = add_member("钱七")
+    dialog = _open(qtbot, MemberDialog(services, clerk, member_id))
+    field = dialog.ui.dues_paid_through
+    assert field.isEnabled() and field.text() == "未填"
+    qtbot.waitUntil(dialog.ui.name.hasFocus)  # once the window is active
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert field.hasFocus()  # 党费交至(&U)
+    qtbot.keyClicks(field, "2026")  # the year, then the cursor moves on to the month
+    qtbot.keyClicks(field, "9")
+    assert field.text() == "2026年9月"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert services.members.get(member_id).data.dues_paid_through == dt.date(2026, 9, 1)
+    again = _open(qtbot, MemberDialog(services, clerk, member_id))
+    assert again.ui.dues_paid_through.text() == "2026年9月"
+    again.ui.dues_paid_through.setFocus()
+    qtbot.keyClick(again.ui.dues_paid_through, Qt.Key.Key_Delete)
+    assert again.ui.dues_paid_through.text() == "未填"
+    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    assert services.members.get(member_id).data.dues_paid_through is None
+
+
+def test_dues_month_too_far_ahead_is_refused_beside_the_field(
+    qtbot, services, clerk, add_member
+) -> None:
+    member_id = add_member("孙八")
+    dialog = _open(qtbot, MemberDialog(services, clerk, member_id))
+    dialog.ui.dues_paid_through.setFocus()
+    qtbot.keyClicks(dialog.ui.dues_paid_through, "202812")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.errors.message("dues_paid_through") == (
+        "党费最多预交 12 个月，交至月份不能晚于 2027年11月，请核对"
+    )
+    assert dialog.ui.err_dues_paid_through.isVisible()
+    assert services.members.get(member_id).data.dues_paid_through is None
+
+
+def test_dues_month_only_for_probationary_and_full_members(qtbot, services, clerk) -> None:
+    dialog = _open(qtbot, MemberDialog(services, clerk))
+    field = dialog.ui.dues_paid_through
+    assert field.isEnabled()  # a new record starts as 正式党员
+    dialog.ui.full_member_date.setFocus()
+    qtbot.waitUntil(dialog.ui.full_member_date.hasFocus)  # once the window is active
+    dialog.focusNextChild()  # the tab order runs 转为正式党员日期, 党费交至, 是否失联
+    assert field.hasFocus()
+    dialog.focusNextChild()
+    assert dialog.ui.lost_contact.hasFocus()
+    field.set_value(dt.date(2026, 10, 1))
+    dialog.ui.stage.setCurrentIndex(dialog.ui.stage.findText("入党积极分子"))
+    assert not field.isEnabled() and field.value() is None
+    dialog.ui.stage.setCurrentIndex(dialog.ui.stage.findText("预备党员"))
+    assert field.isEnabled()
+
+
+def test_a_reviewer_sees_the_dues_month_read_only(qtbot, services, reviewer, add_member) -> None:
+    member_id = add_member("周九", dues_paid_through=dt.date(2026, 10, 1))
+    dialog = _open(qtbot, MemberDialog(services, reviewer, member_id))
+    assert dialog.ui.dues_paid_through.text() == "2026年10月"
+    assert not dialog.ui.dues_paid_through.isEnabled()

@@ -48,7 +48,7 @@ from branchdesk.gui.signals import emit
 FIELDS = (
     "name", "id_number", "gender", "birth_date", "ethnicity", "native_place", "education",
     "job", "phone", "address", "stage", "status", "branch_id", "group_id", "join_date",
-    "full_member_date", "lost_contact_date", "mobile_destination", "note",
+    "full_member_date", "dues_paid_through", "lost_contact_date", "mobile_destination", "note",
     "organisations_joined", "discipline",
 )
 RESUME_COLUMNS = ("起止年月", "在何地、何单位学习或工作，任何职", "证明人")
@@ -217,6 +217,7 @@ class MemberDialog(QDialog):
         ui.status.setText(detail.status.label)
         ui.join_date.set_value(d.join_date)
         ui.full_member_date.set_value(d.full_member_date)
+        ui.dues_paid_through.set_value(d.dues_paid_through)
         self._stage_changed()
         self._fill_events(detail.events)
         if detail.voided:
@@ -352,8 +353,11 @@ class MemberDialog(QDialog):
                 self.ui.join_date.clear_value()
             if not full:
                 self.ui.full_member_date.clear_value()
+        if not joined:  # only 预备/正式党员 pay dues
+            self.ui.dues_paid_through.clear_value()
         self.ui.join_date.setEnabled(joined and not self.read_only)
         self.ui.full_member_date.setEnabled(full and not self.read_only)
+        self.ui.dues_paid_through.setEnabled(joined and not self.read_only)
 
     def _lost_contact_toggled(self, checked: bool) -> None:
         if not checked:
@@ -387,6 +391,7 @@ class MemberDialog(QDialog):
             group_id=combo_data(ui.group_id),
             join_date=ui.join_date.value(),
             full_member_date=ui.full_member_date.value(),
+            dues_paid_through=ui.dues_paid_through.value(),
             job=ui.job.text(),
             phone=ui.phone.text(),
             address=ui.address.text(),

@@ -347,10 +347,25 @@ class Ui_MemberDialog(object):
 
         self.rightForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.err_full_member_date)
 
+        self.dues_paid_throughLabel = QLabel(self.infoTab)
+        self.dues_paid_throughLabel.setObjectName(u"dues_paid_throughLabel")
+
+        self.rightForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.dues_paid_throughLabel)
+
+        self.dues_paid_through = OptionalDateEdit(self.infoTab)
+        self.dues_paid_through.setObjectName(u"dues_paid_through")
+
+        self.rightForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.dues_paid_through)
+
+        self.err_dues_paid_through = QLabel(self.infoTab)
+        self.err_dues_paid_through.setObjectName(u"err_dues_paid_through")
+
+        self.rightForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.err_dues_paid_through)
+
         self.lost_contactLabel = QLabel(self.infoTab)
         self.lost_contactLabel.setObjectName(u"lost_contactLabel")
 
-        self.rightForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.lost_contactLabel)
+        self.rightForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.lost_contactLabel)
 
         self.lostContactRow = QHBoxLayout()
         self.lostContactRow.setObjectName(u"lostContactRow")
@@ -370,17 +385,17 @@ class Ui_MemberDialog(object):
         self.lostContactRow.addWidget(self.lost_contact_date)
 
 
-        self.rightForm.setLayout(12, QFormLayout.ItemRole.FieldRole, self.lostContactRow)
+        self.rightForm.setLayout(14, QFormLayout.ItemRole.FieldRole, self.lostContactRow)
 
         self.err_lost_contact_date = QLabel(self.infoTab)
         self.err_lost_contact_date.setObjectName(u"err_lost_contact_date")
 
-        self.rightForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.err_lost_contact_date)
+        self.rightForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.err_lost_contact_date)
 
         self.mobileLabel = QLabel(self.infoTab)
         self.mobileLabel.setObjectName(u"mobileLabel")
 
-        self.rightForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.mobileLabel)
+        self.rightForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.mobileLabel)
 
         self.mobileRow = QHBoxLayout()
         self.mobileRow.setObjectName(u"mobileRow")
@@ -395,29 +410,29 @@ class Ui_MemberDialog(object):
         self.mobileRow.addWidget(self.mobile_destination)
 
 
-        self.rightForm.setLayout(14, QFormLayout.ItemRole.FieldRole, self.mobileRow)
+        self.rightForm.setLayout(16, QFormLayout.ItemRole.FieldRole, self.mobileRow)
 
         self.err_mobile_destination = QLabel(self.infoTab)
         self.err_mobile_destination.setObjectName(u"err_mobile_destination")
 
-        self.rightForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.err_mobile_destination)
+        self.rightForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.err_mobile_destination)
 
         self.noteLabel = QLabel(self.infoTab)
         self.noteLabel.setObjectName(u"noteLabel")
 
-        self.rightForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.noteLabel)
+        self.rightForm.setWidget(18, QFormLayout.ItemRole.LabelRole, self.noteLabel)
 
         self.note = QPlainTextEdit(self.infoTab)
         self.note.setObjectName(u"note")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumSize(QSize(16777215, 70))
 
-        self.rightForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.note)
+        self.rightForm.setWidget(18, QFormLayout.ItemRole.FieldRole, self.note)
 
         self.err_note = QLabel(self.infoTab)
         self.err_note.setObjectName(u"err_note")
 
-        self.rightForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.err_note)
+        self.rightForm.setWidget(19, QFormLayout.ItemRole.FieldRole, self.err_note)
 
 
         self.rightColumn.addLayout(self.rightForm)
@@ -555,6 +570,7 @@ class Ui_MemberDialog(object):
         self.group_idLabel.setBuddy(self.group_id)
         self.join_dateLabel.setBuddy(self.join_date)
         self.full_member_dateLabel.setBuddy(self.full_member_date)
+        self.dues_paid_throughLabel.setBuddy(self.dues_paid_through)
         self.lost_contactLabel.setBuddy(self.lost_contact)
         self.lostContactDateLabel.setBuddy(self.lost_contact_date)
         self.mobileLabel.setBuddy(self.mobile)
@@ -572,7 +588,8 @@ class Ui_MemberDialog(object):
         QWidget.setTabOrder(self.branch_id, self.group_id)
         QWidget.setTabOrder(self.group_id, self.join_date)
         QWidget.setTabOrder(self.join_date, self.full_member_date)
-        QWidget.setTabOrder(self.full_member_date, self.lost_contact)
+        QWidget.setTabOrder(self.full_member_date, self.dues_paid_through)
+        QWidget.setTabOrder(self.dues_paid_through, self.lost_contact)
         QWidget.setTabOrder(self.lost_contact, self.lost_contact_date)
         QWidget.setTabOrder(self.lost_contact_date, self.mobile)
         QWidget.setTabOrder(self.mobile, self.mobile_destination)
@@ -626,6 +643,11 @@ class Ui_MemberDialog(object):
         self.group_idLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u515a\u5c0f\u7ec4(&P)\uff1a", None))
         self.join_dateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u52a0\u5165\u515a\u7ec4\u7ec7\u65e5\u671f(&Y)\uff1a", None))
         self.full_member_dateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u4e3a\u6b63\u5f0f\u515a\u5458\u65e5\u671f(&F)\uff1a", None))
+        self.dues_paid_throughLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u8d39\u4ea4\u81f3(&U)\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.dues_paid_through.setToolTip(QCoreApplication.translate("MemberDialog", u"\u515a\u8d39\u5df2\u4ea4\u5230\u54ea\u4e00\u5e74\u54ea\u4e00\u6708\uff08\u53ef\u9884\u4ea4\uff0c\u6700\u591a 12 \u4e2a\u6708\uff09\uff1b\u4e0d\u6e05\u695a\u65f6\u6309 Delete \u6e05\u7a7a\u4e3a\u201c\u672a\u586b\u201d", None))
+#endif // QT_CONFIG(tooltip)
+        self.dues_paid_through.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy\u5e74M\u6708", None))
         self.lost_contactLabel.setText(QCoreApplication.translate("MemberDialog", u"\u662f\u5426\u5931\u8054\uff1a", None))
         self.lost_contact.setText(QCoreApplication.translate("MemberDialog", u"\u5931\u8054(&L)", None))
         self.lostContactDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5931\u53bb\u8054\u7cfb\u65e5\u671f\uff1a", None))
