@@ -177,6 +177,17 @@ def test_a_long_register_repeats_the_header_and_numbers_its_pages(tmp_path: Path
     assert "本年度转出40人次" in pages[-1]
 
 
+def test_a_row_taller_than_a_page_is_split_inside(tmp_path: Path) -> None:
+    remark = "因工作调动到示例市人力资源和社会保障局工作。" * 120
+    rows = (_row(1), replace(_row(2), remark=remark), _row(3))
+    path = tmp_path / "tall.pdf"
+    render_transfer_register(TransferRegister("中共测试委员会", 2026, rows), path)
+    pages = _pages(path)
+    assert len(pages) > 2 and "测试002" in pages[0] and "测试003" in "".join(pages)
+    # every sentence printed (some are cut by a page end): 120, and 工作调动 of rows 1 and 3
+    assert "".join(pages).count("调") == 122
+
+
 def test_an_empty_year(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "empty.pdf"
     save_transfer_register(services, 2020, path)

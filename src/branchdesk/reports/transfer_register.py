@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
 
 from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
 from branchdesk.reports.layout import (
@@ -64,18 +65,24 @@ def render_transfer_register(
     """
     fonts = fonts or default_fonts()
     check_register_printable(register, fonts)
+    try:
+        pdf = _build(register, fonts, split_rows=False)
+    except LayoutError:  # a row taller than a page (a very long remark): split inside it
+        pdf = _build(register, fonts, split_rows=True)
+    write_pdf(pdf, target)
+
+
+def _build(register: TransferRegister, fonts: FontSet, *, split_rows: bool) -> bytes:
+    """The register as PDF bytes; rows are kept whole on a page unless ``split_rows``."""
     buffer = io.BytesIO()
     document = _RegisterDocument(buffer, fonts, register)
     layout = _RegisterLayout(fonts)
-    story: list[Flowable] = [
-        _Title(register, fonts),
-        layout.rows_table(register),
-    ]
+    story: list[Flowable] = [_Title(register, fonts), layout.rows_table(register, split_rows)]
     if register.rows:
         story += [Spacer(0, 4 * mm), layout.p(register.summary.text(), layout.summary)]
     story.append(_End())
     document.build(story, canvasmaker=CompactCanvas)
-    write_pdf(buffer.getvalue(), target)
+    return buffer.getvalue()
 
 
 # --- the printable-character check --------------------------------------------------
@@ -257,8 +264,11 @@ class _RegisterLayout(FormLayout):
         fixed = [width * mm for _name, width in COLUMNS[:-1]]
         return [*fixed, WIDTH - sum(fixed)]
 
-    def rows_table(self, register: TransferRegister) -> Table:
-        """The header row and a row per transfer (or a line saying there were none)."""
+    def rows_table(self, register: TransferRegister, split_rows: bool = False) -> Table:
+        """The header row and a row per transfer (or a line saying there were none).
+
+        A row stays whole on its page unless ``split_rows``.
+        """
         header = [self.p(name, self.head) for name, _width in COLUMNS]
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
@@ -272,10 +282,14 @@ class _RegisterLayout(FormLayout):
             if row.state == "voided":
                 commands.append(("BACKGROUND", (0, number), (-1, number), SUPERSEDED_SHADE))
             body.append(self.row(number, row))
+        if split_rows:  # a row's short cells start on the page its long cell starts on
+            commands.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
         if not body:
             body = [[self.p(NOTHING, self.nothing)] + [""] * (len(COLUMNS) - 1)]
             commands.append(("SPAN", (0, 1), (-1, 1)))
-        return self.table([header, *body], self.widths(), commands, repeat=1)
+        table = self.table([header, *body], self.widths(), commands, repeat=1)
+        table.splitInRow = 1 if split_rows else 0
+        return table
 
     def row(self, number: int, row: RegisterRow) -> list[Any]:
         """One transfer's cells; a voided letter's in grey."""
