@@ -14,7 +14,7 @@ import pytest
 from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.services import Services
-from branchdesk.core.transfers import IncomingInput, OutgoingInput
+from branchdesk.core.transfers import HandoverInput, IncomingInput, OutgoingInput
 from branchdesk.core.vocab import Stage
 from branchdesk.reports.fonts import FontSet, MissingGlyphsError, shipped_font
 from branchdesk.reports.transfer_print import save_transfer_register, transfer_register
@@ -72,6 +72,9 @@ def year_of_transfers(
     services.transfers.void(clerk, tid, "接收党组织名称填写有误")
     services.transfers.issue(clerk, voided, _letter(D(2026, 11, 20), NEIGHBOUR, "交流任职"))
     services.transfers.issue(clerk, waiting, _letter(D(2026, 11, 24)))
+    candidate = add_member("刘昇", 23, stage=Stage.CANDIDATE, join_date=None,
+                           full_member_date=None)
+    services.transfers.hand_over(clerk, candidate, HandoverInput(CITY, "工作调动", D(2026, 11, 25)))
     branch = services.organisations.find_by_name("第二党支部")
     assert branch is not None
     placed = services.incoming.receive(clerk, IncomingInput(
@@ -102,8 +105,9 @@ def test_the_years_transfers_in_date_order(year_of_transfers: Services) -> None:
         ("2026年11月20日", "范强", OUTGOING, "转出中"),
         ("2026年11月23日", "唐林浩", INCOMING, "待编入"),
         ("2026年11月24日", "张喆", OUTGOING, "转出中"),
+        ("2026年11月25日", "刘昇", OUTGOING, "转出中"),
     ]
-    closed, placed, late, voided, again, unplaced, waiting = rows
+    closed, placed, late, voided, again, unplaced, waiting, materials = rows
     assert closed.letter_number == "（2026）组字第 001 号"
     assert closed.receipt == "2026年3月12日\n经办人 徐晓东"
     assert (closed.standing, closed.dues, closed.validity, closed.remark) == (
@@ -122,9 +126,12 @@ def test_the_years_transfers_in_date_order(year_of_transfers: Services) -> None:
     assert (unplaced.standing, unplaced.receipt) == ("预备", "未寄回")
     assert unplaced.to_organisation == "（尚未编入党支部）"
     assert waiting.standing == "预备" and not waiting.overdue
+    assert materials.materials and materials.direction_label == "转出（发展材料）"
+    assert (materials.standing, materials.letter_number, materials.dues) == ("发展对象", "", "")
+    assert (materials.validity, materials.receipt) == ("", "未确认接收")
     summary = register.summary
     assert summary.text() == (
-        "本年度转出 5 人次，其中已收回执 1，转出中 3（其中逾期 1），作废 1；"
+        "本年度转出 6 人次，其中已收回执 1，转出中 4（其中逾期 1），作废 1；"
         "转入 2 人次，其中已编入 1，待编入 1。"
     )
     # overdue as of the day printed: before the validity passed, 吕平's letter was not late
@@ -140,7 +147,8 @@ def test_the_register_pdf(year_of_transfers: Services, tmp_path: Path) -> None:
     for word in (
         "党员组织关系转接登记簿", "中共测试委员会", "年度：2026年", "介绍信编号", "党费交至",
         "第1页共1页", "打印日期：2026年11月26日", "逾期27天", "作废原因：接收党组织名称填写有误",
-        "本年度转出5人次，其中已收回执1，转出中3（其中逾期1），作废1；转入2人次，其中已编入1，待编入1。",
+        "本年度转出6人次，其中已收回执1，转出中4（其中逾期1），作废1；转入2人次，其中已编入1，待编入1。",
+        "转出（发展材料）", "发展对象", "未确认接收",
     ):
         assert word in text, word
     for row in transfer_register(year_of_transfers, 2026).rows:

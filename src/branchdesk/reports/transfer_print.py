@@ -10,7 +10,7 @@ from branchdesk.core.dates import age_on, fmt
 from branchdesk.core.errors import NotFound
 from branchdesk.core.members import MemberDetail
 from branchdesk.core.services import Services
-from branchdesk.core.transfers import CLOSED, ISSUED, OUT, VOIDED, TransferInfo
+from branchdesk.core.transfers import CLOSED, ISSUED, MATERIALS, OUT, VOIDED, TransferInfo
 from branchdesk.core.vocab import EventKind, OrgKind, Stage
 from branchdesk.reports.transfer_letter import render_transfer_letter
 from branchdesk.reports.transfer_letter_data import TransferLetter
@@ -21,8 +21,6 @@ from branchdesk.reports.transfer_register_data import (
     RegisterRow,
     TransferRegister,
 )
-
-MATERIALS = "materials"  # Transfer.kind of 发展材料转递 (people in development)
 
 
 def transfer_letter(services: Services, transfer: TransferInfo) -> TransferLetter:
@@ -104,7 +102,7 @@ def _register_row(
         handler = f"经办人 {info.receipt_handler}" if info.receipt_handler else ""
         receipt = "\n".join(part for part in (fmt(info.receipt_date), handler) if part)
     else:
-        receipt = "未收到" if info.state == ISSUED else ""
+        receipt = ("未确认接收" if materials else "未收到") if info.state == ISSUED else ""
     dues = f"{info.dues_year}年{info.dues_month}月" if info.dues_year and info.dues_month else ""
     return RegisterRow(
         direction=OUTGOING if outgoing else INCOMING,
@@ -116,7 +114,7 @@ def _register_row(
         from_organisation=info.from_organisation,
         to_organisation=info.to_organisation or ("" if outgoing else "（尚未编入党支部）"),
         dues=dues,
-        validity=str(info.validity_days) if outgoing else "",
+        validity=str(info.validity_days) if outgoing and not materials else "",
         receipt=receipt,
         status=info.state_label,
         remark=info.reason,
@@ -139,7 +137,7 @@ def transfer_register(
     members: dict[int, MemberDetail] = {}
     rows = []
     for info in infos:
-        materials = getattr(info, "kind", "letter") == MATERIALS
+        materials = info.kind == MATERIALS
         stage = info.person_stage
         if not stage and info.member_id is not None:
             if info.member_id not in members:
