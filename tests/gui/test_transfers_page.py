@@ -10,13 +10,14 @@ from dialog_driver import on_next_modal, type_text
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from sqlalchemy import insert
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.services import Services
 from branchdesk.core.transfers import IncomingInput, OutgoingInput
 from branchdesk.core.vocab import Stage, Status
-from branchdesk.gui.common import combo_set_data
+from branchdesk.gui.common import combo_data, combo_set_data
 from branchdesk.gui.transfer_dialogs import (
     PlaceDialog,
     TransferInDialog,
@@ -25,6 +26,7 @@ from branchdesk.gui.transfer_dialogs import (
     VoidDialog,
 )
 from branchdesk.gui.transfers_page import STATE_COLUMN, TransferListModel, TransfersPage
+from branchdesk.storage.models import Transfer
 
 TODAY = dt.date(2026, 11, 26)
 FIRST = "（2026）组字第 001 号"
@@ -307,9 +309,73 @@ def test_transfer_list_model_passes_qtmodeltester(
 ) -> None:
     for n in range(rows):
         _issue(services, clerk, add_member("张李王"[n] + "三", 13 + 2 * n))
-    model = TransferListModel(TODAY)
-    model.set_rows(services.transfers.search())
+    model = TransferListModel(services.transfer_list, TODAY, page_size=2)
+    model.set_query()
     assert model.rowCount() == rows and model.rowCount(model.index(0, 0)) == 0
     assert not model.index(0, 0).isValid() or model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
     assert model.data(QModelIndex()) is None
     qtmodeltester.check(model)
+
+
+def _bulk_incoming(services: Services, count: int) -> None:
+    """``count`` letters received, not yet placed, one a day back from TODAY (no audit)."""
+    rows = []
+    for n in range(count):
+        day = TODAY - dt.timedelta(days=n)
+        rows.append({
+            "direction": "in", "state": "received", "member_id": None,
+            "person_name": f"转入{n:03d}", "letter_number": f"（{day.year}）外字第 {n:03d} 号",
+            "year": day.year, "from_organisation": "中共外单位委员会", "to_organisation": "",
+            "dues_year": day.year, "dues_month": day.month, "issue_date": day,
+            "arrival_date": day, "person_stage": "full", "created_by": "clerk",
+        })
+    with services.db.engine.begin() as connection:
+        connection.execute(insert(Transfer), rows)
+
+
+def test_a_long_list_reads_only_the_rows_on_screen(
+    qtbot, services: Services, clerk: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bulk_incoming(services, 500)
+    calls: list[int] = []
+    real_rows = services.transfer_list.rows
+
+    def counting_rows(ids: list[int]):  # type: ignore[no-untyped-def]
+        calls.append(len(ids))
+        return real_rows(ids)
+
+    monkeypatch.setattr(services.transfer_list, "rows", counting_rows)
+    page = _page(qtbot, services, clerk)
+    page.grab()  # paint the rows on screen
+    assert page.count_label.text() == "共 500 件" and page.model.rowCount() == 500
+    assert calls == [200] and page.model.cached == 200  # one page, not 500 rows
+    assert _cells(page, 0)[:3] == ["转入", "（2026）外字第 000 号", "转入000"]
+    page.table.scrollToBottom()
+    page.grab()
+    assert calls == [200, 100] and page.model.cached == 300
+    assert _cells(page, 499)[2] == "转入499"
+    wanted = page.model.transfer_id(450)
+    assert wanted is not None
+    page.select(wanted)
+    assert page.selected_id() == wanted and page.place_button.isEnabled()
+    page.refresh()  # read again: the selection stays, only the pages shown are read
+    assert page.selected_id() == wanted
+    assert page.model.cached <= 400
+    page.search_edit.setText("外字第499")
+    page.refresh()
+    assert page.count_label.text() == "共 1 件" and _cells(page, 0)[2] == "转入499"
+
+
+def test_year_filter(
+    qtbot, services: Services, clerk: Actor, add_member: Callable[..., int]
+) -> None:
+    _issue(services, clerk, add_member("张三"), dt.date(2025, 6, 1))
+    _issue(services, clerk, add_member("李四", 15))
+    page = _page(qtbot, services, clerk)
+    years = [page.year_combo.itemText(i) for i in range(page.year_combo.count())]
+    assert years == ["全部年度", "2026 年", "2025 年"]
+    assert combo_set_data(page.year_combo, 2025)
+    assert page.count_label.text() == "共 1 件，其中 1 件逾期未收到回执"
+    assert _cells(page, 0)[2] == "张三"
+    page.reload()  # a change elsewhere keeps the year chosen
+    assert combo_data(page.year_combo) == 2025 and page.count_label.text().startswith("共 1 件")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.services import Services
+from branchdesk.core.transfer_list import TransferList
 from branchdesk.core.transfers import (
     CLOSED,
     IN,
@@ -44,7 +46,7 @@ from branchdesk.core.transfers import (
     VOIDED,
     TransferInfo,
 )
-from branchdesk.gui.common import combo_data, fill_combo, show_error
+from branchdesk.gui.common import combo_data, combo_set_data, fill_combo, show_error
 from branchdesk.gui.signals import emit
 from branchdesk.gui.transfer_dialogs import (
     PlaceDialog,
@@ -70,6 +72,8 @@ STATE_FILTERS = (
     ("待编入", RECEIVED), ("已转入", PLACED),
 )
 OVERDUE_COLOUR = QColor("#c00000")
+PAGE_SIZE = 200
+CACHE_PAGES = 10
 
 
 def state_text(transfer: TransferInfo, today: dt.date) -> str:
@@ -84,26 +88,75 @@ def state_text(transfer: TransferInfo, today: dt.date) -> str:
 
 
 class TransferListModel(QAbstractTableModel):
-    """Transfers as found by the filters, newest first."""
+    """Transfers found by the filters, newest first: ids in SQL order, rows read by page."""
 
-    def __init__(self, today: dt.date, parent: QObject | None = None) -> None:
+    def __init__(
+        self, transfer_list: TransferList, today: dt.date, parent: QObject | None = None,
+        page_size: int = PAGE_SIZE, cache_pages: int = CACHE_PAGES,
+    ) -> None:
         super().__init__(parent)
+        self.transfer_list = transfer_list
         self.today = today
-        self._rows: list[TransferInfo] = []
+        self._page_size = max(1, page_size)
+        self._cache_limit = self._page_size * max(1, cache_pages)
+        self._query: dict[str, Any] = {}
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}  # transfer id → row, built when first asked
+        self._cache: OrderedDict[int, TransferInfo] = OrderedDict()
+        self.overdue = 0  # how many of the transfers found are 逾期
 
-    def set_rows(self, rows: list[TransferInfo]) -> None:
+    def set_query(
+        self, direction: str | None = None, state: str | None = None, text: str = "",
+        overdue_only: bool = False, year: int | None = None,
+    ) -> None:
+        """Show the transfers matching these filters (see TransferList.search_ids)."""
+        self._query = {"direction": direction, "state": state, "text": text,
+                       "overdue_only": overdue_only, "year": year}
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the query again and forget the rows read (after a change or a new day)."""
+        found = self.transfer_list.search(**self._query)
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids, self.overdue = found.ids, found.overdue
+        self._rows.clear()
+        self._cache.clear()
         self.endResetModel()
 
+    def transfer_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
     def transfer(self, row: int) -> TransferInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The transfer shown in ``row``, reading its page when it is not cached."""
+        transfer_id = self.transfer_id(row)
+        if transfer_id is None:
+            return None
+        cached = self._cache.get(transfer_id)
+        if cached is not None:
+            self._cache.move_to_end(transfer_id)
+            return cached
+        start = (row // self._page_size) * self._page_size
+        wanted = [i for i in self._ids[start : start + self._page_size] if i not in self._cache]
+        fetched = self.transfer_list.rows(wanted)
+        for i in wanted:
+            if i in fetched:
+                self._cache[i] = fetched[i]
+        while len(self._cache) > self._cache_limit:
+            self._cache.popitem(last=False)
+        return fetched.get(transfer_id)
+
+    @property
+    def cached(self) -> int:
+        """How many rows are held in memory (at most ``cache_pages`` pages)."""
+        return len(self._cache)
 
     def row_of(self, transfer_id: int) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == transfer_id), -1)
+        if not self._rows and self._ids:
+            self._rows = {i: n for n, i in enumerate(self._ids)}
+        return self._rows.get(transfer_id, -1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -118,12 +171,17 @@ class TransferListModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
-        column = index.column()
         if role == TRANSFER_ID_ROLE:
-            return row.id
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.transfer(index.row())
+        if row is None:
+            return None
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE_COLUMN:
@@ -168,7 +226,8 @@ class TransferListModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class TransfersPage(QWidget):
@@ -196,6 +255,9 @@ class TransfersPage(QWidget):
         fill_combo(self.direction_combo, (("转出", OUT), ("转入", IN)), blank="转出和转入")
         self.state_combo = QComboBox()
         fill_combo(self.state_combo, STATE_FILTERS, blank="全部状态")
+        self.year_combo = QComboBox()
+        self.year_combo.setToolTip("转出按开具年度，转入按收到年度")
+        fill_combo(self.year_combo, (), blank="全部年度")
         self.count_label = QLabel()
 
         self.issue_button = self._button("开具介绍信(&N)…", "Ctrl+N",
@@ -216,7 +278,7 @@ class TransfersPage(QWidget):
         for button in self.write_buttons:
             button.setVisible(self.may_write)
 
-        self.model = TransferListModel(self.today(), self)
+        self.model = TransferListModel(services.transfer_list, self.today(), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -236,7 +298,7 @@ class TransfersPage(QWidget):
 
         filters = QHBoxLayout()
         for text, widget in (("搜索(&F)：", self.search_edit), ("方向(&D)：", self.direction_combo),
-                             ("状态(&T)：", self.state_combo)):
+                             ("状态(&T)：", self.state_combo), ("年度(&Y)：", self.year_combo)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -263,6 +325,7 @@ class TransfersPage(QWidget):
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         order: list[QWidget] = [self.search_edit, self.direction_combo, self.state_combo,
+                                self.year_combo,
                                 self.issue_button, self.print_button, self.receipt_button,
                                 self.void_button, self.incoming_button, self.place_button,
                                 self.sent_button, self.table]
@@ -275,7 +338,7 @@ class TransfersPage(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.refresh)
-        for combo in (self.direction_combo, self.state_combo):
+        for combo in (self.direction_combo, self.state_combo, self.year_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.issue_button.clicked.connect(lambda: self.issue_letter())
         self.print_button.clicked.connect(lambda: self.print_selected())
@@ -304,37 +367,42 @@ class TransfersPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         if self._stale:
-            self.refresh()
+            self.reload()
         super().showEvent(event)
 
     def invalidate(self) -> None:
         """Data changed elsewhere: read again now if on screen, else when next shown."""
         if self.isVisible():
-            self.refresh()
+            self.reload()
         else:
             self._stale = True
+
+    def reload(self) -> None:
+        """The years that have transfers again, then the list (keeping the filters)."""
+        year = combo_data(self.year_combo)
+        years = self.services.transfer_list.years()
+        fill_combo(self.year_combo, ((f"{y} 年", y) for y in years), blank="全部年度")
+        combo_set_data(self.year_combo, year if year in years else None)
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the transfers again with the filters as they are; keep the selection."""
         self._stale = False
         self._search_timer.stop()
-        selected = self.selected()
+        selected = self.selected_id()
         state = combo_data(self.state_combo)
-        today = self.today()
-        rows = self.services.transfers.search(
-            combo_data(self.direction_combo), ISSUED if state == OVERDUE else state,
-            self.search_edit.text(),
+        self.model.today = self.today()
+        self.model.set_query(
+            combo_data(self.direction_combo), None if state == OVERDUE else state,
+            self.search_edit.text(), overdue_only=state == OVERDUE,
+            year=combo_data(self.year_combo),
         )
-        if state == OVERDUE:
-            rows = [r for r in rows if r.overdue_on(today)]
-        self.model.today = today
-        self.model.set_rows(rows)
-        overdue = sum(1 for r in rows if r.overdue_on(today))
+        found, overdue = self.model.rowCount(), self.model.overdue
         self.count_label.setText(
-            f"共 {len(rows)} 件" + (f"，其中 {overdue} 件逾期未收到回执" if overdue else "")
+            f"共 {found} 件" + (f"，其中 {overdue} 件逾期未收到回执" if overdue else "")
         )
-        if rows:
-            row = self.model.row_of(selected.id) if selected is not None else -1
+        if found:
+            row = self.model.row_of(selected) if selected is not None else -1
             self.table.selectRow(max(row, 0))
         self._update_buttons()
 
@@ -342,6 +410,11 @@ class TransfersPage(QWidget):
         model = self.table.selectionModel()
         rows = model.selectedRows() if model is not None else []
         return self.model.transfer(rows[0].row()) if rows else None
+
+    def selected_id(self) -> int | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        return self.model.transfer_id(rows[0].row()) if rows else None
 
     def select(self, transfer_id: int) -> None:
         row = self.model.row_of(transfer_id)
@@ -375,7 +448,7 @@ class TransfersPage(QWidget):
         return saved
 
     def _changed(self, transfer_id: int | None) -> None:
-        self.refresh()
+        self.reload()
         if transfer_id is not None:
             self.select(transfer_id)
         emit(self.transfers_changed)
