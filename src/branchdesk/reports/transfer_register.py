@@ -47,7 +47,7 @@ HEADER_SIZE = 9
 
 #: the table's columns: heading and width in mm; 备注 takes what is left of the width
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 8), ("日期", 24), ("转出/\n转入", 11), ("姓名", 14), ("正式/\n预备", 12),
+    ("序号", 8), ("日期", 24), ("转出/\n转入", 11), ("姓名", 14), ("正式/\n预备", 14),
     ("介绍信编号", 33), ("转出单位", 30), ("转入单位", 30), ("党费交至", 17),
     ("有效期\n（天）", 11), ("回执", 24), ("状态", 16), ("备注", 0),
 )
@@ -95,7 +95,7 @@ def register_texts(register: TransferRegister) -> Iterator[tuple[str, str]]:
     for number, row in enumerate(register.rows, start=1):
         place = f"第 {number} 行"
         for text in (
-            row.date, row.name, row.standing, row.letter_number, row.from_organisation,
+            row.date, row.name, row.standing, row.number_text, row.from_organisation,
             row.to_organisation, row.dues, row.validity, row.receipt, row.status,
             row.remark, row.void_reason,
         ):
@@ -308,7 +308,7 @@ class _RegisterLayout(FormLayout):
             self.p(row.direction_label, centred),
             self.p(row.name, centred),
             self.p(row.standing, centred),
-            self.p(row.letter_number, text),
+            self.p(row.number_text, text),
             self.p(row.from_organisation, text),
             self.p(row.to_organisation, text),
             self.p(row.dues, centred),

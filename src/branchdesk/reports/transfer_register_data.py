@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 OUTGOING, INCOMING = "out", "in"
+MATERIALS_LABEL = "发展材料转递"
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,15 @@ class RegisterRow:
 
     @property
     def direction_label(self) -> str:
-        """转出 or 转入 (发展材料 marked)."""
-        label = "转出" if self.direction == OUTGOING else "转入"
-        return f"{label}（发展材料）" if self.materials else label
+        """转出 or 转入."""
+        return "转出" if self.direction == OUTGOING else "转入"
+
+    @property
+    def number_text(self) -> str:
+        """The letter number; 发展材料转递 for development materials, which have none."""
+        if self.materials and not self.letter_number:
+            return MATERIALS_LABEL
+        return self.letter_number
 
 
 @dataclass(frozen=True)
