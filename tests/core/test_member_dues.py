@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.audit_log import AuditFilter
+from branchdesk.core.demo import build_demo
 from branchdesk.core.errors import ValidationError
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.member_rules import MemberInput, validate_member
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import Stage
+from branchdesk.storage.database import Database
+from branchdesk.storage.models import Member
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -123,3 +129,32 @@ def test_leaving_membership_clears_the_dues_month(
     assert data.join_date is None and data.dues_paid_through is None
     _, errors = validate_member(data, TODAY)
     assert errors == {}
+
+
+def test_the_demo_members_have_realistic_dues_months(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    db = Database.open_sqlite(path)
+    try:
+        with db.read() as s:
+            rows = s.execute(
+                select(Member.stage, Member.status, Member.dues_paid_through, Member.join_date)
+                .where(Member.voided.is_(False))
+            ).all()
+    finally:
+        db.dispose()
+    this_month = TODAY.replace(day=1)
+    behind: Counter[int] = Counter()
+    for stage, status, dues, join in rows:
+        if stage not in (Stage.PROBATIONARY.value, Stage.FULL.value):
+            assert dues is None
+            continue
+        if dues is None:
+            continue
+        assert dues.day == 1 and dues >= join.replace(day=1)
+        if status == "normal":
+            behind[(this_month.year - dues.year) * 12 + this_month.month - dues.month] += 1
+    paying = sum(behind.values())
+    assert behind[1] > paying * 0.6  # most paid through last month
+    assert sum(n for months, n in behind.items() if months >= 2) >= 3  # a few behind
+    assert all(months >= -12 for months in behind)

@@ -59,6 +59,8 @@ from branchdesk.storage.models import (
 
 DEMO_PASSWORD = "demo"
 SEED = 20260511
+#: the 党费交至 months of the members (their own generator: the rest of the demo is unchanged)
+DUES_SEED = SEED + 6
 COMMITTEE_NAME = "中共示例县公安局委员会"
 BRANCH_ONE = "机关第一党支部"
 BRANCH_TWO = "机关第二党支部"
@@ -597,6 +599,7 @@ class _DemoBuilder:
         self.involved: set[int] = set()
         #: (member id, receipt day) of the long-standing member whose transfer out is closed
         self.leaving: tuple[int, dt.date] | None = None
+        self.dues_rng = random.Random(DUES_SEED)
 
     def accounts(self) -> None:
         accounts = self.sv.accounts
@@ -660,6 +663,26 @@ class _DemoBuilder:
             return rng.choice(EDUCATION_LEVELS[3:6])
         return rng.choice(EDUCATION_LEVELS[:4] + EDUCATION_LEVELS[2:4] * 3)
 
+    def _dues(self, join: dt.date, stopped: dt.date | None = None) -> dt.date:
+        """党费交至 as a branch's book has it: most paid through last month, a few some months
+        behind, this month or ahead; one who stopped paying (lost contact, left) by ``stopped``
+        is paid through that month or up to two months before it. Never before joining."""
+        rng = self.dues_rng
+        if stopped is not None:
+            month = add_months(stopped.replace(day=1), -rng.randint(0, 2))
+        else:
+            roll = rng.random()
+            if roll < 0.12:
+                behind = rng.randint(2, 5)
+            elif roll < 0.2:
+                behind = 0
+            elif roll < 0.24:
+                behind = -rng.randint(2, 11)  # paid ahead, as some retired members do
+            else:
+                behind = 1
+            month = add_months(self.today.replace(day=1), -behind)
+        return max(month, join.replace(day=1))
+
     def member(self, plan: _Plan, branch_id: int, group_ids: list[int], index: int) -> int:
         """A full member who joined before BranchDesk: dates on the record, no file."""
         p = self.people
@@ -692,13 +715,22 @@ class _DemoBuilder:
             mobile=plan.mobile,
             mobile_destination=p.rng.choice(MOBILE_DESTINATIONS) if plan.mobile else "",
         )
-        member_id = self.sv.members.create(self.clerk, data, "录入原有党员台账")
-        self.known[member_id] = (name, plan.job)
-        if plan.status is not None:
+        stopped = lost_date  # paying dues stops with the contact, or on leaving
+        when = left = self.today
+        if plan.status is not None:  # drawn before create, which draws nothing: same demo
             start = max(lost_date or full, add_years(self.today, -2))
             when = p.day_between(
                 min(start + dt.timedelta(days=200), self.today), self.today - dt.timedelta(days=5)
             )
+            left = when - dt.timedelta(days=10)  # about when a letter out would be issued
+            stopped = min(stopped or left, left)
+        dues = self._dues(join, stopped)
+        if plan.status is Status.TRANSFERRED_OUT:  # paid through the month its letter gives
+            dues = left.replace(day=1)
+        data = replace(data, dues_paid_through=dues)
+        member_id = self.sv.members.create(self.clerk, data, "录入原有党员台账")
+        self.known[member_id] = (name, plan.job)
+        if plan.status is not None:
             if plan.status is Status.TRANSFERRED_OUT:  # a real letter and receipt, later
                 self.leaving = (member_id, min(when, self.today))
                 return member_id
@@ -882,6 +914,16 @@ class _DemoBuilder:
         self._resume(member_id, birth, branch, track.job, start)
         group = groups[member_id % len(groups)] if groups else None
         return _File(member_id, name, branch_id, branch, group, box)
+
+    def file_dues(self, f: _File) -> None:
+        """One who joined through a development file pays dues from the month of joining."""
+        detail = self.sv.members.get(f.member_id)
+        data = detail.data
+        joined = data.stage in (Stage.PROBATIONARY, Stage.FULL)
+        if not joined or data.join_date is None or detail.status is not Status.NORMAL:
+            return
+        dues = self._dues(data.join_date)
+        self.sv.members.update(self.clerk, f.member_id, replace(data, dues_paid_through=dues))
 
     def _resume(
         self, member_id: int, birth: dt.date, branch: str, job: str, applied: dt.date
@@ -2213,6 +2255,7 @@ def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSumma
             start, track, branches[branch], branch, named_groups[branch], boxes[branch]
         )
         builder.walk(track, f, dates)
+        builder.file_dues(f)
     transfers = TransferWriter(builder, branches)
     transfers.outgoing()
     MinutesWriter(builder, branches, named_groups).write()
