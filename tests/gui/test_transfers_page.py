@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from dialog_driver import on_next_modal, type_text
@@ -86,7 +87,7 @@ def test_issue_a_letter_through_the_dialog(
         _ok(qtbot, ui.buttons)  # nothing chosen: messages beside the fields, nothing saved
         seen["member"] = dialog.errors.message("member")
         assert dialog.isVisible()
-        assert combo_set_data(ui.member, member)
+        assert dialog.pick(member)
         _ok(qtbot, ui.buttons)
         seen["to"] = dialog.errors.message("to_organisation")
         seen["reason"] = dialog.errors.message("reason")
@@ -379,3 +380,82 @@ def test_year_filter(
     assert _cells(page, 0)[2] == "张三"
     page.reload()  # a change elsewhere keeps the year chosen
     assert combo_data(page.year_combo) == 2025 and page.count_label.text().startswith("共 1 件")
+
+
+def test_the_picker_finds_members_by_name_fragment_initials_and_id(
+    qtbot, services: Services, clerk: Actor, add_member: Callable[..., int], branch_id: int
+) -> None:
+    zhang = add_member("张三")
+    second = services.organisations.find_by_name("第二党支部")
+    assert second is not None
+    other = add_member("张思远", 15, branch_id=second.id)
+    add_member("李四", 17)
+    add_member("张小四", 19, stage=Stage.APPLICANT, join_date=None, full_member_date=None)
+    dialog = TransferOutDialog(services, clerk, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+
+    def listed() -> list[str]:
+        return [ui.member.item(r).text() for r in range(ui.member.count())]
+
+    assert len(listed()) == 3  # a small branch: everybody who may be transferred, by name
+    type_text(qtbot, ui.member_search, "三")  # a name fragment, as a Chinese input method types
+    qtbot.waitUntil(lambda: len(listed()) == 1)
+    assert listed()[0].startswith("张三（第一党支部，身份证号末四位 ")
+    assert dialog.member_id() is None  # listed, not yet chosen
+    ui.member_search.clear()
+    type_text(qtbot, ui.member_search, "zs")  # pinyin initials
+    qtbot.waitUntil(lambda: len(listed()) == 2)
+    assert [t.split("，")[0] for t in listed()] == ["张三（第一党支部", "张思远（第二党支部"]
+    qtbot.keyClick(ui.member_search, Qt.Key.Key_Down)  # ↓ goes to the list, first match
+    assert dialog.member_id() == zhang and ui.member.hasFocus()
+    assert ui.member_hint.text().startswith("已选：张三（第一党支部")
+    number = services.members.get(other).data.id_number
+    dialog.search_members(number[-6:])  # an ID-number fragment; 张三 no longer listed
+    assert dialog.member_id() is None and len(listed()) == 1
+    assert dialog.pick(other) and dialog.member_id() == other
+    dialog.search_members("nobody")
+    assert listed() == [] and ui.member_hint.text().startswith("没有找到")
+    dialog.search_members("")
+    assert len(listed()) == 3
+
+
+def test_the_picker_lists_at_most_fifty(
+    qtbot, services: Services, clerk: Actor, add_member: Callable[..., int]
+) -> None:
+    for n in range(52):
+        add_member("王" + "一二三四五六七八九十"[n % 10] + "明" * (1 + n // 10), 11 + 2 * n)
+    dialog = TransferOutDialog(services, clerk, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.member.count() == 50
+    assert dialog.ui.member_hint.text().startswith("只显示前 50 名")
+    assert dialog.search_members("wyming") == 0 and dialog.search_members("wym") == 6
+
+
+def test_the_dialog_opened_for_a_member_has_them_chosen_with_their_dues(
+    qtbot, services: Services, clerk: Actor, add_member: Callable[..., int]
+) -> None:
+    member = add_member("张三")
+    add_member("张三丰", 15)
+    dialog = TransferOutDialog(services, clerk, member, TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.member_id() == member
+    assert dialog.ui.member_search.text() == "张三"
+    assert (dialog.ui.dues_year.value(), dialog.ui.dues_month.value()) == (2026, 11)
+    # the member record's 党费交至 month, when recorded, fills the dues fields (still editable)
+    data = services.members.get(member).data
+    services.members.update(clerk, member, replace(data, dues_paid_through=dt.date(2026, 8, 1)))
+    again = TransferOutDialog(services, clerk, member, TODAY)
+    qtbot.addWidget(again)
+    assert (again.ui.dues_year.value(), again.ui.dues_month.value()) == (2026, 8)
+    assert again.ui.dues_month.isEnabled()
+    again.ui.dues_month.setValue(9)
+    again.search_members("张")  # listing again keeps the choice and the edited month
+    assert again.member_id() == member and again.ui.dues_month.value() == 9
+    gone = add_member("李四", 17)
+    services.members.change_status(clerk, gone, Status.SUSPENDED, TODAY, "停止党籍")
+    refused = TransferOutDialog(services, clerk, gone, TODAY)
+    qtbot.addWidget(refused)
+    assert refused.member_id() is None
+    assert refused.errors.message("member").startswith("此党员不能开具介绍信")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,13 +23,13 @@ from PySide6.QtWidgets import (
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError, ValidationError
 from branchdesk.core.services import Services
+from branchdesk.core.transfer_list import PICKER_LIMIT
 from branchdesk.core.transfers import IncomingInput, OutgoingInput, TransferInfo
 from branchdesk.core.vocab import Stage
 from branchdesk.gui.common import (
     FieldErrors,
     OptionalDateEdit,
     combo_data,
-    combo_set_data,
     date_value,
     fill_combo,
     prepare_date_edit,
@@ -58,7 +61,11 @@ class _SavingDialog(QDialog):
 
 
 class TransferOutDialog(_SavingDialog):
-    """开具介绍信: a member of normal standing (正式/预备), where to, why, dues and validity."""
+    """开具介绍信: a member of normal standing (正式/预备), where to, why, dues and validity.
+
+    The member is found by typing (name, pinyin initials or ID-number fragment); at most
+    ``PICKER_LIMIT`` matches are listed, with their branches, never everybody.
+    """
 
     def __init__(
         self, services: Services, actor: Actor, member_id: int | None = None,
@@ -73,19 +80,128 @@ class TransferOutDialog(_SavingDialog):
             self.ui, ("member", "to_organisation", "reason", "dues", "issue_date",
                       "validity_days"),
         )
-        day = today or services.transfers.today()
-        members = services.transfers.transferable_members()
-        fill_combo(self.ui.member, ((f"{name}（{branch}）", mid) for mid, name, branch in members),
-                   blank="（请选择党员）")
-        if member_id is not None:
-            combo_set_data(self.ui.member, member_id)
+        self.errors.widgets["member"] = self.ui.member_search
+        self.day = today or services.transfers.today()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(lambda: self.search_members())
+        self.ui.member_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.ui.member_search.installEventFilter(self)
+        self.ui.member.currentItemChanged.connect(lambda *_a: self._member_changed())
         self.ui.reason.addItems(REASONS)
         self.ui.reason.setCurrentIndex(-1)
         self.ui.reason.lineEdit().setPlaceholderText("选择或填写，如“工作调动”")
-        self.ui.dues_year.setValue(day.year)
-        self.ui.dues_month.setValue(day.month)
-        prepare_date_edit(self.ui.issue_date, day)
+        self.ui.dues_year.setValue(self.day.year)
+        self.ui.dues_month.setValue(self.day.month)
+        self.ui.dues_year.setToolTip("默认为党员记录中的“党费交至”月份，可修改")
+        prepare_date_edit(self.ui.issue_date, self.day)
         self.ui.validity_days.setToolTip("介绍信有效期，默认 30 天，最长 90 天")
+        self.search_members()
+        if member_id is not None:
+            self.preselect(member_id)
+
+    # the member picker -----------------------------------------------------------------
+
+    def search_members(self, text: str | None = None) -> int:
+        """List the members matching the search field (or ``text``, put in it); keeps the
+        chosen member selected when still listed. Returns the number listed."""
+        self._search_timer.stop()
+        if text is not None:
+            self.ui.member_search.blockSignals(True)
+            self.ui.member_search.setText(text)
+            self.ui.member_search.blockSignals(False)
+        chosen = self.member_id()
+        found = self.services.transfer_list.transferable(
+            self.ui.member_search.text(), PICKER_LIMIT + 1
+        )
+        shown = found[:PICKER_LIMIT]
+        picker = self.ui.member
+        picker.blockSignals(True)  # re-listing is not choosing: the dues fields stay as edited
+        picker.clear()
+        for choice in shown:
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            picker.addItem(item)
+        row = self._row_of(chosen) if chosen is not None else -1
+        if row >= 0:
+            picker.setCurrentRow(row)
+        picker.blockSignals(False)
+        self._show_choice()
+        if not shown:
+            self.ui.member_hint.setText(
+                "没有找到。开具介绍信的须是党籍状态正常的正式党员或预备党员。"
+            )
+        elif len(found) > PICKER_LIMIT and row < 0:
+            self.ui.member_hint.setText(
+                f"只显示前 {PICKER_LIMIT} 名，请输入更多文字（姓名、拼音首字母或身份证号）"
+            )
+        return len(shown)
+
+    def _row_of(self, member_id: int) -> int:
+        picker = self.ui.member
+        return next(
+            (r for r in range(picker.count())
+             if picker.item(r).data(Qt.ItemDataRole.UserRole) == member_id),
+            -1,
+        )
+
+    def pick(self, member_id: int) -> bool:
+        """Select ``member_id`` among the members listed; False when not listed."""
+        row = self._row_of(member_id)
+        if row >= 0:
+            self.ui.member.setCurrentRow(row)
+        return row >= 0
+
+    def preselect(self, member_id: int) -> bool:
+        """Find and select the member the dialog was opened for."""
+        choice = self.services.transfer_list.choice(member_id)
+        if choice is None:
+            self.errors.set_message(
+                "member", "此党员不能开具介绍信：须是党籍状态正常的正式党员或预备党员"
+            )
+            return False
+        self.search_members(choice.name)
+        return self.pick(member_id)
+
+    def member_id(self) -> int | None:
+        item = self.ui.member.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_choice(self) -> None:
+        item = self.ui.member.currentItem()
+        self.ui.member_hint.setText(f"已选：{item.text()}" if item is not None else "")
+
+    def _member_changed(self) -> None:
+        """A member was chosen: show who, and fill the dues fields from their record."""
+        self._show_choice()
+        member_id = self.member_id()
+        if member_id is None:
+            return
+        self.errors.set_message("member", "")
+        # 党费交至 as recorded (first day of the month); not recorded: the month of issue
+        paid = self.services.members.get(member_id).data.dues_paid_through
+        year, month = (paid.year, paid.month) if paid is not None else (
+            self.day.year, self.day.month
+        )
+        self.ui.dues_year.setValue(year)
+        self.ui.dues_month.setValue(month)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """In the search field, ↓ goes to the list; Enter searches and selects the first
+        match (instead of pressing 开具)."""
+        if watched is self.ui.member_search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                if key != Qt.Key.Key_Down or self._search_timer.isActive():
+                    self.search_members()
+                if self.ui.member.count():
+                    if self.ui.member.currentRow() < 0:
+                        self.ui.member.setCurrentRow(0)
+                    self.ui.member.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def data(self) -> OutgoingInput:
         issue = date_value(self.ui.issue_date)
@@ -99,7 +215,7 @@ class TransferOutDialog(_SavingDialog):
         )
 
     def save(self) -> int:
-        member_id = combo_data(self.ui.member)
+        member_id = self.member_id()
         if member_id is None:
             raise ValidationError({"member": "请选择要转出的党员"})
         return int(self.services.transfers.issue(self.actor, member_id, self.data()))

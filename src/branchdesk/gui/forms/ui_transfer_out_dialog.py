@@ -16,16 +16,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_TransferOutDialog(object):
     def setupUi(self, TransferOutDialog):
         if not TransferOutDialog.objectName():
             TransferOutDialog.setObjectName(u"TransferOutDialog")
-        TransferOutDialog.resize(520, 460)
+        TransferOutDialog.resize(560, 600)
         self.mainLayout = QVBoxLayout(TransferOutDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.intro = QLabel(TransferOutDialog)
@@ -41,10 +42,32 @@ class Ui_TransferOutDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.memberLabel)
 
-        self.member = QComboBox(TransferOutDialog)
-        self.member.setObjectName(u"member")
+        self.memberColumn = QVBoxLayout()
+        self.memberColumn.setObjectName(u"memberColumn")
+        self.member_search = QLineEdit(TransferOutDialog)
+        self.member_search.setObjectName(u"member_search")
+        self.member_search.setClearButtonEnabled(True)
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.member)
+        self.memberColumn.addWidget(self.member_search)
+
+        self.member = QListWidget(TransferOutDialog)
+        self.member.setObjectName(u"member")
+        self.member.setMinimumSize(QSize(0, 120))
+        self.member.setMaximumSize(QSize(16777215, 150))
+        self.member.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.member.setAlternatingRowColors(True)
+
+        self.memberColumn.addWidget(self.member)
+
+        self.member_hint = QLabel(TransferOutDialog)
+        self.member_hint.setObjectName(u"member_hint")
+        self.member_hint.setStyleSheet(u"color: #555;")
+        self.member_hint.setWordWrap(True)
+
+        self.memberColumn.addWidget(self.member_hint)
+
+
+        self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.memberColumn)
 
         self.err_member = QLabel(TransferOutDialog)
         self.err_member.setObjectName(u"err_member")
@@ -188,7 +211,7 @@ class Ui_TransferOutDialog(object):
         self.mainLayout.addWidget(self.buttons)
 
 #if QT_CONFIG(shortcut)
-        self.memberLabel.setBuddy(self.member)
+        self.memberLabel.setBuddy(self.member_search)
         self.to_organisationLabel.setBuddy(self.to_organisation)
         self.reasonLabel.setBuddy(self.reason)
         self.duesLabel.setBuddy(self.dues_year)
@@ -197,6 +220,7 @@ class Ui_TransferOutDialog(object):
         self.contactLabel.setBuddy(self.contact)
         self.member_phoneLabel.setBuddy(self.member_phone)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.member_search, self.member)
         QWidget.setTabOrder(self.member, self.to_organisation)
         QWidget.setTabOrder(self.to_organisation, self.reason)
         QWidget.setTabOrder(self.reason, self.dues_year)
@@ -216,6 +240,10 @@ class Ui_TransferOutDialog(object):
         TransferOutDialog.setWindowTitle(QCoreApplication.translate("TransferOutDialog", u"\u5f00\u5177\u515a\u5458\u7ec4\u7ec7\u5173\u7cfb\u4ecb\u7ecd\u4fe1", None))
         self.intro.setText(QCoreApplication.translate("TransferOutDialog", u"\u4ecb\u7ecd\u4fe1\u7f16\u53f7\u6309\u5e74\u5ea6\u548c\u5f00\u5177\u515a\u59d4\u81ea\u52a8\u7f16\u6392\uff0c\u5982\uff082026\uff09\u7ec4\u5b57\u7b2c 012 \u53f7\uff1b\u6536\u5230\u56de\u6267\u524d\uff0c\u8be5\u515a\u5458\u4ecd\u7531\u672c\u652f\u90e8\u8d1f\u8d23\uff08\u8f6c\u51fa\u4e2d\uff09\u3002", None))
         self.memberLabel.setText(QCoreApplication.translate("TransferOutDialog", u"\u515a\u5458(&M)\uff1a", None))
+        self.member_search.setPlaceholderText(QCoreApplication.translate("TransferOutDialog", u"\u8f93\u5165\u59d3\u540d\u3001\u62fc\u97f3\u9996\u5b57\u6bcd\u6216\u8eab\u4efd\u8bc1\u53f7\u67e5\u627e", None))
+#if QT_CONFIG(tooltip)
+        self.member.setToolTip(QCoreApplication.translate("TransferOutDialog", u"\u6b63\u5f0f\u515a\u5458\u3001\u9884\u5907\u515a\u5458\u4e2d\u515a\u7c4d\u72b6\u6001\u6b63\u5e38\u7684\uff1b\u6700\u591a\u663e\u793a 50 \u540d\uff0c\u8f93\u5165\u66f4\u591a\u6587\u5b57\u53ef\u7f29\u5c0f\u8303\u56f4", None))
+#endif // QT_CONFIG(tooltip)
         self.to_organisationLabel.setText(QCoreApplication.translate("TransferOutDialog", u"\u8f6c\u5f80\u515a\u7ec4\u7ec7(&T)\uff1a", None))
         self.to_organisation.setPlaceholderText(QCoreApplication.translate("TransferOutDialog", u"\u5982\uff1a\u4e2d\u5171\u67d0\u67d0\u59d4\u5458\u4f1a\u7ec4\u7ec7\u90e8", None))
         self.reasonLabel.setText(QCoreApplication.translate("TransferOutDialog", u"\u8f6c\u51fa\u539f\u56e0(&R)\uff1a", None))
