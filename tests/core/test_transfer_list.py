@@ -85,6 +85,8 @@ def test_overdue_only_follows_the_validity_to_the_day(
     assert listing.search(text="王").overdue == 1
     tomorrow = TransferList(services.db, TODAY + dt.timedelta(days=1))
     assert _names(tomorrow, tomorrow.search_ids(overdue_only=True)) == ["李四", "王五", "张三"]
+    later = listing.search(overdue_only=True, today=TODAY + dt.timedelta(days=1))
+    assert (len(later.ids), later.overdue) == (3, 3)
 
 
 def test_text_search(services: Services, letters: dict[str, int]) -> None:

@@ -85,7 +85,7 @@ class TransferList:
 
     def _conditions(
         self, direction: str | None, state: str | None, text: str, overdue_only: bool,
-        year: int | None,
+        year: int | None, today: dt.date | None = None,
     ) -> list[Any]:
         conditions: list[Any] = []
         if direction is not None:
@@ -95,7 +95,7 @@ class TransferList:
         if year is not None:
             conditions.append(Transfer.year == year)
         if overdue_only:
-            conditions.append(_overdue(self.today()))
+            conditions.append(_overdue(today or self.today()))
         wanted = "".join(text.split())
         if wanted:
             # as TransferService.search: either name, the number without spaces, either
@@ -114,22 +114,24 @@ class TransferList:
 
     def _ordered(
         self, extra: Any, direction: str | None, state: str | None, text: str,
-        overdue_only: bool, year: int | None,
+        overdue_only: bool, year: int | None, today: dt.date | None = None,
     ) -> Any:
         columns = [Transfer.id] if extra is None else [Transfer.id, extra]
         return (
             select(*columns)
-            .where(*self._conditions(direction, state, text, overdue_only, year))
+            .where(*self._conditions(direction, state, text, overdue_only, year, today))
             .order_by(Transfer.issue_date.desc(), Transfer.id.desc())
         )
 
     def search(
         self, direction: str | None = None, state: str | None = None, text: str = "",
-        overdue_only: bool = False, year: int | None = None,
+        overdue_only: bool = False, year: int | None = None, today: dt.date | None = None,
     ) -> TransferMatches:
-        """The matching ids, newest first, and the number of 逾期 among them: one query."""
-        flag = case((_overdue(self.today()), 1), else_=0)
-        query = self._ordered(flag, direction, state, text, overdue_only, year)
+        """The matching ids, newest first, and the number of 逾期 among them (on ``today``,
+        by default the service's today): one query."""
+        day = today or self.today()
+        flag = case((_overdue(day), 1), else_=0)
+        query = self._ordered(flag, direction, state, text, overdue_only, year, day)
         with self.db.read() as s:
             found = _fetch_all(s.connection(), query)
         return TransferMatches([row[0] for row in found], sum(row[1] for row in found))
@@ -195,7 +197,10 @@ class TransferList:
             .where(
                 # as the roster: "not among the few voided" lets the planner use a better index
                 Member.id.not_in(select(Member.id).where(Member.voided == True)),  # noqa: E712
-                Member.status == Status.NORMAL.value,
-                Member.stage.in_(TRANSFERABLE_STAGES),
+                # SQLite's likely(): most members are in normal standing and 正式/预备, so the
+                # planner walks the name-order index and stops at the limit (0.2 ms at 100,000
+                # members) instead of reading them all by status and sorting (47 ms)
+                func.likely(Member.status == Status.NORMAL.value),
+                func.likely(Member.stage.in_(TRANSFERABLE_STAGES)),
             )
         )

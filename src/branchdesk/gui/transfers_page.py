@@ -116,7 +116,7 @@ class TransferListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the query again and forget the rows read (after a change or a new day)."""
-        found = self.transfer_list.search(**self._query)
+        found = self.transfer_list.search(**self._query, today=self.today)
         self.beginResetModel()
         self._ids, self.overdue = found.ids, found.overdue
         self._rows.clear()

@@ -26,7 +26,7 @@ class Ui_TransferOutDialog(object):
     def setupUi(self, TransferOutDialog):
         if not TransferOutDialog.objectName():
             TransferOutDialog.setObjectName(u"TransferOutDialog")
-        TransferOutDialog.resize(560, 600)
+        TransferOutDialog.resize(560, 540)
         self.mainLayout = QVBoxLayout(TransferOutDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.intro = QLabel(TransferOutDialog)
