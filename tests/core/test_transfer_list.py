@@ -140,3 +140,7 @@ def test_members_a_letter_may_be_issued_for(
     choice = listing.choice(zhang)
     assert choice is not None and (choice.name, choice.branch) == ("张三", "第一党支部")
     assert listing.choice(gone) is None and listing.choice(void) is None
+    applicants = listing.transferable("zx", stages=(Stage.APPLICANT,))  # e.g. materials
+    assert [c.name for c in applicants] == ["张小四"]
+    assert listing.choice(applicants[0].id) is None
+    assert listing.choice(applicants[0].id, stages=(Stage.APPLICANT,)) == applicants[0]

@@ -171,26 +171,32 @@ class TransferList:
 
     # the letter's member picker ------------------------------------------------------
 
-    def transferable(self, text: str, limit: int = PICKER_LIMIT) -> list[MemberChoice]:
-        """Up to ``limit`` members a letter may be issued for (正式/预备, normal standing,
-        not voided) matching a name fragment, pinyin initials or an ID-number fragment,
-        as the roster search matches them, in name order; all of them (up to ``limit``)
-        for an empty text."""
-        query = self._choices().order_by(Member.sort_key, Member.id).limit(limit)
+    def transferable(
+        self, text: str, limit: int = PICKER_LIMIT, stages: Sequence[str] = TRANSFERABLE_STAGES
+    ) -> list[MemberChoice]:
+        """Up to ``limit`` members a letter may be issued for (正式/预备, or the ``stages``
+        given; normal standing, not voided) matching a name fragment, pinyin initials or an
+        ID-number fragment as the roster search matches them, in name order; the first
+        ``limit`` of them for an empty text."""
+        query = self._choices(stages).order_by(Member.sort_key, Member.id).limit(limit)
         wanted = normalise_query(text)
         if wanted:
             query = query.where(Member.id.in_(select(Member.id).where(text_condition(wanted))))
         with self.db.read() as s:
             return [MemberChoice(*row) for row in s.connection().execute(query)]
 
-    def choice(self, member_id: int) -> MemberChoice | None:
-        """The member as the picker shows them, if a letter may be issued for them."""
+    def choice(
+        self, member_id: int, stages: Sequence[str] = TRANSFERABLE_STAGES
+    ) -> MemberChoice | None:
+        """The member as the picker shows them, if they are in normal standing and of one
+        of the ``stages`` (by default: a letter may be issued for them)."""
+        query = self._choices(stages).where(Member.id == member_id)
         with self.db.read() as s:
-            row = s.connection().execute(self._choices().where(Member.id == member_id)).first()
+            row = s.connection().execute(query).first()
         return MemberChoice(*row) if row is not None else None
 
     @staticmethod
-    def _choices() -> Any:
+    def _choices(stages: Sequence[str]) -> Any:
         return (
             select(Member.id, Member.name, Organisation.name, Member.id_number)
             .join(Organisation, Organisation.id == Member.branch_id)
@@ -201,6 +207,6 @@ class TransferList:
                 # planner walks the name-order index and stops at the limit (0.2 ms at 100,000
                 # members) instead of reading them all by status and sorting (47 ms)
                 func.likely(Member.status == Status.NORMAL.value),
-                func.likely(Member.stage.in_(TRANSFERABLE_STAGES)),
+                func.likely(Member.stage.in_([str(stage) for stage in stages])),
             )
         )
