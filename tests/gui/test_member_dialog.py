@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.services import Services
-from branchdesk.core.vocab import Stage, Status
+from branchdesk.core.vocab import EventKind, Stage, Status
 from branchdesk.gui.member_dialog import MemberDialog
 from branchdesk.gui.member_event_dialog import MemberEventDialog
 from branchdesk.storage.roster import RosterFilter
@@ -323,3 +323,30 @@ def test_a_reviewer_sees_the_dues_month_read_only(qtbot, services, reviewer, add
     dialog = _open(qtbot, MemberDialog(services, reviewer, member_id))
     assert dialog.ui.dues_paid_through.text() == "2026年10月"
     assert not dialog.ui.dues_paid_through.isEnabled()
+
+
+def test_a_transferred_out_member_opens_read_only_with_the_reason(
+    qtbot, services: Services, clerk: Actor, add_member
+) -> None:
+    from branchdesk.core.transfers import OutgoingInput
+
+    member_id = add_member("张三", 13)
+    letter = services.transfers.issue(clerk, member_id, OutgoingInput(
+        "中共乙单位党委第一党支部", "工作调动", 2026, 10, dt.date(2026, 11, 2)))
+    services.transfers.record_receipt(clerk, letter, dt.date(2026, 11, 10), "乙单位", "刘红")
+    dialog = _open(qtbot, MemberDialog(services, clerk, member_id))
+    assert dialog.read_only and not dialog.save_button.isVisible()
+    assert "已转出，档案保留、只读" in dialog.ui.banner.text()
+    assert dialog.ui.name.isReadOnly()
+    assert not dialog.ui.changeStatusButton.isVisible()
+    assert not dialog.ui.addResumeButton.isVisible()
+
+
+def test_the_status_dialog_does_not_offer_transferred_out(
+    qtbot, services: Services, clerk: Actor, add_member
+) -> None:
+    member_id = add_member("张三", 13)
+    dialog = MemberEventDialog(services, clerk, services.members.get(member_id), EventKind.STATUS)
+    qtbot.addWidget(dialog)
+    offered = [dialog.ui.value.itemText(i) for i in range(dialog.ui.value.count())]
+    assert "已转出" not in offered and "停止党籍" in offered

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.services import Services
+from branchdesk.core.transfers import OutgoingInput
 from branchdesk.core.vocab import Stage, Status
 from branchdesk.gui.roster_model import NAME_COLUMN
 from branchdesk.gui.roster_page import RosterPage
@@ -85,8 +86,9 @@ def test_filter_by_stage(qtbot, services: Services, clerk: Actor,
 
 def test_filter_by_status(qtbot, services: Services, clerk: Actor,
                           seeded: dict[str, int]) -> None:
-    services.members.change_status(clerk, seeded["李四"], Status.TRANSFERRED_OUT,
-                                   dt.date(2026, 1, 5), "转往外地")
+    letter = services.transfers.issue(clerk, seeded["李四"], OutgoingInput(
+        "中共外地党委第一党支部", "转往外地", 2026, 1, dt.date(2026, 1, 5)))
+    services.transfers.record_receipt(clerk, letter, dt.date(2026, 1, 20), "外地党支部", "刘红")
     page = _page(qtbot, services, clerk)
     page.status_combo.setCurrentIndex(page.status_combo.findText("已转出"))
     assert _names(page) == ["李四"]

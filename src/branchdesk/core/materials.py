@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError, NotFound, ValidationError
+from branchdesk.core.members import refuse_if_transferred_out
 from branchdesk.core.vocab import Role
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import Material, MaterialBlob, Member, StepRecord
@@ -81,8 +82,10 @@ class MaterialService:
         self.db = db
 
     def _check_target(self, s: Session, member_id: int, record_id: int | None) -> None:
-        if s.get(Member, member_id) is None:
+        member = s.get(Member, member_id)
+        if member is None:
             raise NotFound(f"党员记录 {member_id} 不存在")
+        refuse_if_transferred_out(member)
         if record_id is not None:
             record = s.get(StepRecord, record_id)
             if record is None or record.member_id != member_id:

@@ -49,6 +49,17 @@ class MemberDetail:
     events: tuple[EventInfo, ...]
 
 
+TRANSFERRED_OUT_READ_ONLY = (
+    "{name}的组织关系已转出，档案保留、只读；转回本单位时请在“组织关系转接”中登记转入或导入转接包"
+)
+
+
+def refuse_if_transferred_out(member: Member) -> None:
+    """A transferred-out member's file is kept read-only (it comes back only by a transfer)."""
+    if member.status == Status.TRANSFERRED_OUT.value:
+        raise ValidationError({"status": TRANSFERRED_OUT_READ_ONLY.format(name=member.name)})
+
+
 def _to_input(m: Member) -> MemberInput:
     return MemberInput(
         name=m.name,
@@ -237,6 +248,7 @@ class MemberService:
         with self.db.write(actor.username, f"修改党员信息 {cleaned.name}") as s:
             member = s.get(Member, member_id)
             assert member is not None
+            refuse_if_transferred_out(member)
             self._apply(member, cleaned)
 
     def change_stage(
@@ -246,6 +258,7 @@ class MemberService:
         actor.require(*EDITORS)
         with self.db.write(actor.username, f"人员类别变更为{stage.label}") as s:
             member = self._editable(s, member_id)
+            refuse_if_transferred_out(member)
             errors = self._event_errors(s, member, date, reason)
             if member.stage == stage.value:
                 errors["stage"] = f"{member.name}已是{stage.label}"
@@ -286,8 +299,13 @@ class MemberService:
     ) -> None:
         """Record a change of 党籍状态 with its date and reason."""
         actor.require(*EDITORS)
+        if status is Status.TRANSFERRED_OUT:
+            raise ValidationError({"status": (
+                "转出须在“组织关系转接”中开具介绍信（在培养中的人员办理发展材料转递），"
+                "收到回执后自动变为“已转出”，以免有人未经转接就离开名册")})
         with self.db.write(actor.username, f"党籍状态变更为{status.label}") as s:
             member = self._editable(s, member_id)
+            refuse_if_transferred_out(member)
             errors = self._event_errors(s, member, date, reason)
             if member.status == status.value:
                 errors["status"] = f"{member.name}的党籍状态已是{status.label}"
@@ -424,8 +442,10 @@ class ResumeService:
         actor.require(*EDITORS)
         _check_resume(start, what)
         with self.db.write(actor.username, "添加简历") as s:
-            if s.get(Member, member_id) is None:
+            member = s.get(Member, member_id)
+            if member is None:
                 raise NotFound(f"党员记录 {member_id} 不存在")
+            refuse_if_transferred_out(member)
             count = len(self.lines(member_id, include_struck_out=True))
             entry = ResumeEntry(
                 member_id=member_id, start=start.strip(), end=end.strip(), what=what.strip(),
@@ -445,5 +465,8 @@ class ResumeService:
             entry = s.get(ResumeEntry, line_id)
             if entry is None:
                 raise NotFound("简历条目不存在")
+            owner = s.get(Member, entry.member_id)
+            assert owner is not None
+            refuse_if_transferred_out(owner)
             entry.start, entry.end, entry.what = start.strip(), end.strip(), what.strip()
             entry.witness, entry.struck_out = witness.strip(), struck_out

@@ -479,12 +479,18 @@ class IncomingTransfers:
             stage = Stage(transfer.person_stage)
             branch = s.get(Organisation, branch_id)
             to_org = branch.name if branch else ""
+            # the letter's 党费交到 month carries over to the member record
+            dues = (
+                dt.date(transfer.dues_year, transfer.dues_month, 1)
+                if transfer.dues_year and 1 <= transfer.dues_month <= 12 else None
+            )
         if returning is None:
             member_id = self.members.create(
                 actor,
                 MemberInput(
                     name=name, id_number=number, branch_id=branch_id, stage=stage,
                     group_id=group_id, join_date=join_date, full_member_date=full_member_date,
+                    dues_paid_through=dues,
                 ),
                 reason=f"组织关系转入（{from_org}）",
             )
@@ -511,6 +517,8 @@ class IncomingTransfers:
                 )
                 member.status = Status.NORMAL.value
                 member.branch_id, member.group_id = branch_id, group_id
+                if dues is not None:
+                    member.dues_paid_through = dues
             transfer_row.member_id = member_id
             transfer_row.state = PLACED
             transfer_row.to_organisation = to_org

@@ -224,6 +224,13 @@ class MemberDialog(QDialog):
             ui.banner.setText(f"此记录已作废（原因：{detail.void_reason}），只能查看。")
             ui.banner.setStyleSheet(ERROR_BANNER)
             ui.banner.show()
+        elif detail.status is Status.TRANSFERRED_OUT:
+            ui.banner.setText(
+                f"{d.name}的组织关系已转出，档案保留、只读。转回本单位时请在“组织关系转接”中"
+                "登记转入或导入转接包。"
+            )
+            ui.banner.setStyleSheet(INFO_BANNER)
+            ui.banner.show()
         elif not self.actor.can_edit_records:
             ui.banner.setText(f"{self.actor.role.label}只能查看党员信息。")
             ui.banner.setStyleSheet(INFO_BANNER)
@@ -235,7 +242,10 @@ class MemberDialog(QDialog):
 
     @property
     def read_only(self) -> bool:
-        return not self.actor.can_edit_records or (self.detail is not None and self.detail.voided)
+        return not self.actor.can_edit_records or (
+            self.detail is not None
+            and (self.detail.voided or self.detail.status is Status.TRANSFERRED_OUT)
+        )
 
     def _apply_permissions(self) -> None:
         ui, editing = self.ui, self.detail is not None
@@ -260,7 +270,7 @@ class MemberDialog(QDialog):
         cancel = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText("关闭" if read_only else "取消")
         voided = self.detail is not None and self.detail.voided
-        can_edit = self.actor.can_edit_records and not voided
+        can_edit = self.actor.can_edit_records and not voided and not read_only
         ui.addResumeButton.setVisible(can_edit)
         ui.editResumeButton.setVisible(can_edit)
         ui.changeStageButton.setVisible(can_edit)

@@ -67,7 +67,11 @@ class MemberEventDialog(QDialog):
         elif kind is EventKind.STATUS:
             self.ui.heading.setText(f"{name}的党籍状态现为<b>{detail.status.label}</b>。")
             self.ui.valueLabel.setText("党籍状态(&V)：")
-            fill_combo(self.ui.value, [(s.label, s) for s in Status if s is not detail.status])
+            # 已转出 only through a transfer and its receipt (组织关系转接), never set by hand
+            fill_combo(self.ui.value, [
+                (s.label, s) for s in Status
+                if s is not detail.status and s is not Status.TRANSFERRED_OUT
+            ])
         else:
             self.ui.form.setRowVisible(self.ui.value, False)
             self.ui.form.setRowVisible(self.ui.err_value, False)
