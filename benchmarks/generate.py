@@ -24,7 +24,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import insert, select
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.dates import add_years
+from branchdesk.core.dates import add_months, add_years
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.search_keys import SearchColumns, search_columns
 from branchdesk.core.services import Services
@@ -154,6 +154,10 @@ def _member_rows(
             "note": "",
             "discipline": "无",
             "organisations_joined": "",
+            "dues_paid_through": (
+                max(add_months(today.replace(day=1), -rng.randrange(1, 4)), join.replace(day=1))
+                if join else None
+            ),
             "voided": False,
             "void_reason": "",
             "search_key": keys.search_key,

@@ -12,7 +12,7 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.services import Services
 from branchdesk.core.transfers import OutgoingInput
-from branchdesk.core.vocab import Stage, Status
+from branchdesk.core.vocab import Stage
 from branchdesk.gui.roster_model import NAME_COLUMN
 from branchdesk.gui.roster_page import RosterPage
 
