@@ -313,3 +313,31 @@ def test_voided_letters_have_no_package(
     services.transfers.void(clerk, letter, "写错")
     with pytest.raises(ValidationError, match="作废"):
         services.packages.export(clerk, letter)
+
+
+def test_any_damaged_byte_is_refused_or_harmless(
+    services: Services, receiver: Services, clerk: Actor, reviewer: Actor, branch_id: int,
+    add_member: Callable[..., int], tmp_path: Path,
+) -> None:
+    """A flipped byte anywhere either makes the package refused with a PackageError or
+    falls where it changes nothing (a ZIP header's timestamp): never another error."""
+    import random
+
+    member = _probationary(services, clerk, reviewer, branch_id, add_member)
+    _add_materials(services, clerk, member, tmp_path)
+    data, _ = services.packages.export(clerk, _letter(services, clerk, member))
+    original = receiver.packages.preview(data)
+    rng = random.Random(5)
+    refused = 0
+    for position in rng.sample(range(len(data)), 300):
+        damaged = bytearray(data)
+        damaged[position] ^= 1 << rng.randrange(8)
+        try:
+            preview = receiver.packages.preview(bytes(damaged))
+        except PackageError as exc:
+            assert "未导入" in str(exc) or "不是 BranchDesk 转接包" in str(exc)
+            refused += 1
+        else:
+            assert preview == original
+    assert refused > 250
+    assert _count(receiver, Member) == 0

@@ -94,7 +94,7 @@ def read_package(data: bytes) -> PackageContents:
         raise PackageError("文件过大，不是 BranchDesk 转接包。")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except Exception:  # noqa: BLE001 - any failure to parse foreign bytes: not a package
         raise PackageError(
             "这个文件不是 BranchDesk 转接包（或已损坏，无法打开）。"
             f"转接包由转出党组织的 BranchDesk 导出，扩展名为 {SUFFIX}。"
@@ -102,8 +102,9 @@ def read_package(data: bytes) -> PackageContents:
     try:
         with archive:
             return _verified(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        # CRC errors, truncated members, bad compression
+    except PackageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - CRC, truncation, compression, flags: damaged
         raise PackageError(DAMAGED.format("文件内容无法读出")) from exc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from io import BytesIO
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -47,6 +48,7 @@ from branchdesk.core.transfers import (
     TransferInfo,
 )
 from branchdesk.gui.common import combo_data, combo_set_data, fill_combo, show_error
+from branchdesk.gui.package_dialogs import HandoverDialog, export_package, import_package
 from branchdesk.gui.signals import emit
 from branchdesk.gui.transfer_dialogs import (
     PlaceDialog,
@@ -197,7 +199,7 @@ class TransferListModel(QAbstractTableModel):
         day = row.issue_date if outgoing else (row.arrival_date or row.issue_date)
         return {
             DIRECTION_COLUMN: "转出" if outgoing else "转入",
-            NUMBER_COLUMN: row.letter_number,
+            NUMBER_COLUMN: row.letter_number or row.kind_label,
             NAME_COLUMN: row.member_name,
             FROM_COLUMN: row.from_organisation,
             TO_COLUMN: row.to_organisation or ("" if outgoing else "（待编入）"),
@@ -273,8 +275,19 @@ class TransfersPage(QWidget):
                                          "把转入的党员编入党支部和党小组")
         self.sent_button = self._button("回执已寄回(&S)…", None,
                                         "登记本单位的回执已寄回转出党组织")
+        self.handover_button = self._button(
+            "发展材料转递(&M)…", None,
+            "入党申请人、积极分子或发展对象岗位变动时，将其发展档案转交现单位党组织")
+        self.export_button = self._button(
+            "导出转接包(&E)…", "Ctrl+E",
+            "把选中转出人员的党员信息和发展档案（含审核、材料）导出为一个文件，交接收单位导入")
+        self.import_button = self._button(
+            "导入转接包(&O)…", "Ctrl+O", "导入转出单位 BranchDesk 导出的转接包（.bdzj）")
+        self.register_button = self._button(
+            "打印登记簿(&L)…", None, "预览并打印所选年度（未选时为今年）的党员组织关系转接登记簿")
         self.write_buttons = (self.issue_button, self.receipt_button, self.void_button,
-                              self.incoming_button, self.place_button, self.sent_button)
+                              self.incoming_button, self.place_button, self.sent_button,
+                              self.handover_button, self.export_button, self.import_button)
         for button in self.write_buttons:
             button.setVisible(self.may_write)
 
@@ -305,18 +318,22 @@ class TransfersPage(QWidget):
             filters.addWidget(widget, 2 if widget is self.search_edit else 0)
         outgoing = QHBoxLayout()
         outgoing.addWidget(QLabel("转出："))
-        for button in (self.issue_button, self.print_button, self.receipt_button,
-                       self.void_button):
-            outgoing.addWidget(button)
-        outgoing.addSpacing(em * 2)
-        outgoing.addWidget(QLabel("转入："))
-        for button in (self.incoming_button, self.place_button, self.sent_button):
+        for button in (self.issue_button, self.handover_button, self.print_button,
+                       self.receipt_button, self.void_button, self.export_button):
             outgoing.addWidget(button)
         outgoing.addStretch(1)
+        incoming = QHBoxLayout()
+        incoming.addWidget(QLabel("转入："))
+        for button in (self.incoming_button, self.import_button, self.place_button,
+                       self.sent_button):
+            incoming.addWidget(button)
+        incoming.addStretch(1)
+        incoming.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addLayout(outgoing)
+        layout.addLayout(incoming)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         hint = QLabel("收到回执前，转出的党员仍由本支部负责（转出中）；有效期已过仍未收到回执的"
@@ -326,9 +343,10 @@ class TransfersPage(QWidget):
         layout.addWidget(hint)
         order: list[QWidget] = [self.search_edit, self.direction_combo, self.state_combo,
                                 self.year_combo,
-                                self.issue_button, self.print_button, self.receipt_button,
-                                self.void_button, self.incoming_button, self.place_button,
-                                self.sent_button, self.table]
+                                self.issue_button, self.handover_button, self.print_button,
+                                self.receipt_button, self.void_button, self.export_button,
+                                self.incoming_button, self.import_button, self.place_button,
+                                self.sent_button, self.register_button, self.table]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -347,6 +365,10 @@ class TransfersPage(QWidget):
         self.incoming_button.clicked.connect(lambda: self.register_incoming())
         self.place_button.clicked.connect(lambda: self.place_selected())
         self.sent_button.clicked.connect(lambda: self.receipt_sent())
+        self.handover_button.clicked.connect(lambda: self.hand_over())
+        self.export_button.clicked.connect(lambda: self.export_selected())
+        self.import_button.clicked.connect(lambda: self.import_package())
+        self.register_button.clicked.connect(lambda: self.print_register())
         self.table.activated.connect(lambda _index: self.print_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
@@ -426,7 +448,11 @@ class TransfersPage(QWidget):
         chosen = self.selected()
         out = chosen is not None and chosen.direction == OUT
         incoming = chosen is not None and chosen.direction == IN
-        self.print_button.setEnabled(out)
+        letter = out and chosen is not None and chosen.is_letter
+        self.print_button.setEnabled(letter)
+        self.export_button.setEnabled(
+            out and chosen is not None and chosen.state in (ISSUED, CLOSED)
+        )
         self.receipt_button.setEnabled(out and chosen is not None and chosen.state == ISSUED)
         self.void_button.setEnabled(out and chosen is not None and chosen.state == ISSUED)
         self.place_button.setEnabled(
@@ -467,7 +493,7 @@ class TransfersPage(QWidget):
 
     def print_selected(self) -> PdfPreviewDialog | None:
         chosen = self.selected()
-        if chosen is None or chosen.direction != OUT:
+        if chosen is None or chosen.direction != OUT or not chosen.is_letter:
             return None
         return self.print_transfer(chosen)
 
@@ -534,3 +560,57 @@ class TransfersPage(QWidget):
         if chosen is None or chosen.direction != IN or chosen.receipt_sent_date is not None:
             return None
         return self._run(ReceiptSentDialog(self.services, self.actor, chosen, self._today, self))
+
+    def hand_over(self, member_id: int | None = None) -> int | None:
+        """发展材料转递 for someone in development who moves."""
+        if not self.may_write:
+            return None
+        return self._run(
+            HandoverDialog(self.services, self.actor, member_id, self._today, self)
+        )
+
+    def export_selected(self, target: Path | None = None) -> Path | None:
+        """导出转接包 of the selected outgoing transfer (asks where unless ``target``)."""
+        chosen = self.selected()
+        if chosen is None or chosen.direction != OUT or chosen.state not in (ISSUED, CLOSED):
+            return None
+        saved = export_package(self, self.services, self.actor, chosen, target)
+        if saved is not None:
+            self._changed(chosen.id)
+        return saved
+
+    def import_package(self, source: Path | None = None) -> int | None:
+        """导入转接包: pick the file, check it, show what it holds, place the member."""
+        if not self.may_write:
+            return None
+        dialog = import_package(self, self.services, self.actor, source, self._today)
+        if dialog is None:
+            return None
+        self.dialog = dialog
+        if not dialog.exec() or dialog.saved_id is None:
+            return None
+        self.reload()
+        transfers = self.services.transfers.of_member(dialog.saved_id)
+        self._changed(transfers[-1].id if transfers else None)
+        return dialog.saved_id
+
+    def print_register(self) -> PdfPreviewDialog | None:
+        """The year's 转接登记簿 (the year chosen in the filter, else this year)."""
+        year = combo_data(self.year_combo) or self.today().year
+        try:
+            from branchdesk.reports.transfer_print import save_transfer_register
+
+            buffer = BytesIO()
+            save_transfer_register(self.services, year, buffer, self.today())
+        except (BranchDeskError, ImportError) as exc:
+            show_error(self, exc)
+            return None
+        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(
+            buffer.getvalue(), f"党员组织关系转接登记簿 — {year} 年",
+            f"党员组织关系转接登记簿-{year}.pdf", self,
+        )
+        self.preview = preview
+        preview.open()
+        return preview
