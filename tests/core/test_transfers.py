@@ -77,7 +77,7 @@ def test_bad_letters_refused(
     member = add_member("张三", 13)
     with pytest.raises(ValidationError) as refused:
         services.transfers.issue(clerk, member, _letter(
-            to_organisation=" ", reason="", validity_days=91, dues_month=12,
+            to_organisation=" ", reason="", validity_days=91, dues_year=2027, dues_month=12,
         ))
     assert {"to_organisation", "reason", "validity_days", "dues"} <= set(refused.value.errors)
     applicant = add_member("李四", 15, stage=Stage.APPLICANT, join_date=None,

@@ -93,9 +93,10 @@ def test_issue_a_letter_through_the_dialog(
         seen["reason"] = dialog.errors.message("reason")
         type_text(qtbot, ui.to_organisation, "中共某某县委组织部")
         ui.reason.setCurrentText("工作调动")
-        ui.dues_month.setValue(12)  # later than the month of issue
+        ui.dues_year.setValue(2028)  # more than 12 months ahead
         _ok(qtbot, ui.buttons)
         seen["dues"] = dialog.errors.message("dues")
+        ui.dues_year.setValue(2026)
         ui.dues_month.setValue(10)
         ui.validity_days.setValue(60)
         type_text(qtbot, ui.contact, "王干事")
@@ -106,7 +107,7 @@ def test_issue_a_letter_through_the_dialog(
     driver.check()
     assert seen == {"member": "请选择要转出的党员", "to": "请填写转往的党组织",
                     "reason": "请填写转出原因，如“工作调动”",
-                    "dues": "党费交至月份不能晚于开具介绍信的月份"}
+                    "dues": "党费最多预交 12 个月，交至月份不能晚于 2027年11月"}
     assert page.count_label.text() == "共 1 件"
     cells = _cells(page, 0)
     assert cells[:5] == ["转出", FIRST, "张三", "第一党支部", "中共某某县委组织部"]
@@ -202,6 +203,7 @@ def test_register_a_new_member_coming_in_and_place_them(
         type_text(qtbot, ui.name, "陈新")
         ui.id_number.setText(id_number)
         combo_set_data(ui.stage, Stage.FULL.value)
+        ui.dues_month.setValue(10)  # 党费交到 2026年10月, as the letter says
         _save(qtbot, dialog, ui.buttons)
 
     driver = on_next_modal(register)
@@ -234,6 +236,7 @@ def test_register_a_new_member_coming_in_and_place_them(
     member = services.members.get(transfer.member_id)
     assert member.data.name == "陈新" and member.status is Status.NORMAL
     assert member.data.join_date == dt.date(2015, 6, 30)
+    assert member.data.dues_paid_through == dt.date(2026, 10, 1)
 
     def sent(dialog) -> None:  # type: ignore[no-untyped-def]
         _save(qtbot, dialog, dialog.buttons)

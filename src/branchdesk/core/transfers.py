@@ -33,6 +33,21 @@ RULE = "《中国共产党党员教育管理工作条例》第二十五条"
 MATERIALS_RULE = "《中国共产党发展党员工作细则》第十二条"
 
 
+#: dues may be paid ahead, at most this many months (as on the member record)
+MAX_DUES_AHEAD = 12
+
+
+def dues_error(year: int, month: int, on: dt.date) -> str:
+    """What is wrong with a letter's 党费交到 month as of ``on`` ('' when nothing)."""
+    if not 1 <= month <= 12 or year < 1921:
+        return "党费交至月份应为 1 至 12 月"
+    latest = add_months(on.replace(day=1), MAX_DUES_AHEAD)
+    if dt.date(year, month, 1) > latest:
+        return (f"党费最多预交 {MAX_DUES_AHEAD} 个月，交至月份不能晚于 "
+                f"{latest.year}年{latest.month}月")
+    return ""
+
+
 @dataclass(frozen=True)
 class OutgoingInput:
     """What the clerk enters to issue an introduction letter."""
@@ -151,10 +166,9 @@ class TransferService:
             errors["reason"] = "请填写转出原因，如“工作调动”"
         if not 1 <= data.validity_days <= MAX_VALIDITY_DAYS:
             errors["validity_days"] = f"有效期为 1 至 {MAX_VALIDITY_DAYS} 天"
-        if not 1 <= data.dues_month <= 12:
-            errors["dues"] = "党费交至月份应为 1 至 12 月"
-        elif (data.dues_year, data.dues_month) > (data.issue_date.year, data.issue_date.month):
-            errors["dues"] = "党费交至月份不能晚于开具介绍信的月份"
+        dues = dues_error(data.dues_year, data.dues_month, data.issue_date)
+        if dues:
+            errors["dues"] = dues
         if data.issue_date > self.today():
             errors["issue_date"] = f"开具日期不能晚于今天（{fmt(self.today())}）"
         if errors:
@@ -425,6 +439,10 @@ class IncomingTransfers:
             errors["arrival_date"] = f"收到日期不能晚于今天（{fmt(self.today())}）"
         if data.stage not in (Stage.PROBATIONARY, Stage.FULL):
             errors["stage"] = "转入的须是正式党员或预备党员"
+        if data.dues_year or data.dues_month:  # 0/0: not on the letter
+            dues = dues_error(data.dues_year, data.dues_month, data.arrival_date)
+            if dues:
+                errors["dues"] = dues
         if errors:
             raise ValidationError(errors)
         with self.db.write(actor.username, f"登记转入 {data.name.strip()}") as s:

@@ -264,11 +264,16 @@ class TransferInDialog(_SavingDialog):
         setup_dialog_buttons(self, self.ui.buttons, "登记")
         self.errors = FieldErrors.from_form(
             self.ui, ("from_organisation", "letter_number", "arrival_date", "name", "id_number",
-                      "stage"),
+                      "stage", "dues"),
         )
-        prepare_date_edit(self.ui.arrival_date, today or services.incoming.today())
+        day = today or services.incoming.today()
+        prepare_date_edit(self.ui.arrival_date, day)
         fill_combo(self.ui.stage, ((stage.label, stage.value)
                                    for stage in (Stage.FULL, Stage.PROBATIONARY)))
+        # the letter's 党费交到: usually the month before it arrived, as the letter says
+        self.ui.dues_year.setValue(day.year)
+        self.ui.dues_month.setValue(day.month)
+        self.ui.dues_year.setToolTip("按介绍信上“党费交到”的年月填写；编入党支部时记入党员信息")
 
     def save(self) -> int:
         day = date_value(self.ui.arrival_date)
@@ -280,6 +285,7 @@ class TransferInDialog(_SavingDialog):
                 letter_number=self.ui.letter_number.text(), arrival_date=day,
                 name=self.ui.name.text(), id_number=self.ui.id_number.text(),
                 stage=Stage(combo_data(self.ui.stage) or Stage.FULL.value),
+                dues_year=self.ui.dues_year.value(), dues_month=self.ui.dues_month.value(),
             ),
         ))
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_TransferInDialog(object):
     def setupUi(self, TransferInDialog):
@@ -128,6 +128,44 @@ class Ui_TransferInDialog(object):
 
         self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.err_stage)
 
+        self.duesLabel = QLabel(TransferInDialog)
+        self.duesLabel.setObjectName(u"duesLabel")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.duesLabel)
+
+        self.duesRow = QHBoxLayout()
+        self.duesRow.setObjectName(u"duesRow")
+        self.dues_year = QSpinBox(TransferInDialog)
+        self.dues_year.setObjectName(u"dues_year")
+        self.dues_year.setMinimum(1950)
+        self.dues_year.setMaximum(2100)
+
+        self.duesRow.addWidget(self.dues_year)
+
+        self.dues_month = QSpinBox(TransferInDialog)
+        self.dues_month.setObjectName(u"dues_month")
+        self.dues_month.setMinimum(1)
+        self.dues_month.setMaximum(12)
+
+        self.duesRow.addWidget(self.dues_month)
+
+        self.duesHint = QLabel(TransferInDialog)
+        self.duesHint.setObjectName(u"duesHint")
+
+        self.duesRow.addWidget(self.duesHint)
+
+        self.duesSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.duesRow.addItem(self.duesSpacer)
+
+
+        self.form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.duesRow)
+
+        self.err_dues = QLabel(TransferInDialog)
+        self.err_dues.setObjectName(u"err_dues")
+
+        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.err_dues)
+
 
         self.mainLayout.addLayout(self.form)
 
@@ -153,13 +191,16 @@ class Ui_TransferInDialog(object):
         self.nameLabel.setBuddy(self.name)
         self.id_numberLabel.setBuddy(self.id_number)
         self.stageLabel.setBuddy(self.stage)
+        self.duesLabel.setBuddy(self.dues_year)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.from_organisation, self.letter_number)
         QWidget.setTabOrder(self.letter_number, self.arrival_date)
         QWidget.setTabOrder(self.arrival_date, self.name)
         QWidget.setTabOrder(self.name, self.id_number)
         QWidget.setTabOrder(self.id_number, self.stage)
-        QWidget.setTabOrder(self.stage, self.buttons)
+        QWidget.setTabOrder(self.stage, self.dues_year)
+        QWidget.setTabOrder(self.dues_year, self.dues_month)
+        QWidget.setTabOrder(self.dues_month, self.buttons)
 
         self.retranslateUi(TransferInDialog)
 
@@ -178,5 +219,9 @@ class Ui_TransferInDialog(object):
         self.nameLabel.setText(QCoreApplication.translate("TransferInDialog", u"\u59d3\u540d(&A)\uff1a", None))
         self.id_numberLabel.setText(QCoreApplication.translate("TransferInDialog", u"\u516c\u6c11\u8eab\u4efd\u53f7\u7801(&I)\uff1a", None))
         self.stageLabel.setText(QCoreApplication.translate("TransferInDialog", u"\u515a\u5458\u7c7b\u522b(&S)\uff1a", None))
+        self.duesLabel.setText(QCoreApplication.translate("TransferInDialog", u"\u515a\u8d39\u4ea4\u81f3(&U)\uff1a", None))
+        self.dues_year.setSuffix(QCoreApplication.translate("TransferInDialog", u" \u5e74", None))
+        self.dues_month.setSuffix(QCoreApplication.translate("TransferInDialog", u" \u6708", None))
+        self.duesHint.setText(QCoreApplication.translate("TransferInDialog", u"\uff08\u6309\u4ecb\u7ecd\u4fe1\u586b\u5199\uff09", None))
     # retranslateUi
 
