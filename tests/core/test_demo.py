@@ -587,7 +587,7 @@ def test_transfers_in_every_state(demo: tuple[DemoSummary, Services]) -> None:
     (unplaced,) = [r for r in rows if r.member_id is None]
     assert unplaced.direction == "in" and unplaced.state == "received"
     labels = Counter(t.state_label for t in infos) + Counter({"待编入": 1})
-    assert labels == Counter({"转出中": 2, "已转出": 2, "作废": 1, "待编入": 1, "已转入": 2})
+    assert labels == Counter({"转出中": 3, "已转出": 2, "作废": 1, "待编入": 1, "已转入": 2})
     assert summary.transfers == dict(labels) and "组织关系转接" in summary.describe()
     for r in rows:
         assert r.issue_date <= today
@@ -608,7 +608,7 @@ def test_letters_out_awaiting_overdue_closed_and_voided(
 ) -> None:
     summary, services = demo
     today = _today(services)
-    out = [t for t in _transfers(services) if t.direction == "out"]
+    out = [t for t in _transfers(services) if t.direction == "out" and t.is_letter]
     issued = [t for t in out if t.state_label == "转出中"]
     (waiting,) = [t for t in issued if t.valid_until >= today]
     (overdue,) = [t for t in issued if t.valid_until < today]
@@ -637,9 +637,20 @@ def test_letters_out_awaiting_overdue_closed_and_voided(
     assert events[-1].to_value == Status.TRANSFERRED_OUT and gone.letter_number in events[-1].reason
 
 
+def test_an_activists_file_is_handed_over(demo: tuple[DemoSummary, Services]) -> None:
+    _summary, services = demo
+    (handover,) = [t for t in _transfers(services) if not t.is_letter]
+    assert handover.kind_label == "发展材料转递" and handover.state_label == "转出中"
+    assert handover.letter_number == "" and handover.reason == "工作调动"
+    member = services.members.get(handover.member_id or 0)
+    assert member.data.stage is Stage.ACTIVIST and member.status == Status.NORMAL
+    records = services.development.records(handover.member_id or 0)
+    assert records and max(r.date for r in records) < handover.issue_date
+
+
 def test_letters_are_numbered_per_year_in_date_order(demo: tuple[DemoSummary, Services]) -> None:
     _, services = demo
-    out = [t for t in _transfers(services) if t.direction == "out"]
+    out = [t for t in _transfers(services) if t.direction == "out" and t.is_letter]
     by_year: dict[int, list[TransferInfo]] = {}
     for t in out:
         by_year.setdefault(t.issue_date.year, []).append(t)
@@ -657,7 +668,7 @@ def test_letters_are_numbered_per_year_in_date_order(demo: tuple[DemoSummary, Se
 def test_transferred_members_are_ordinary_members(demo: tuple[DemoSummary, Services]) -> None:
     _, services = demo
     today = _today(services)
-    moved = {t.member_id for t in _transfers(services)}
+    moved = {t.member_id for t in _transfers(services) if t.is_letter}
     holders = {
         p.member_name
         for org in [*services.organisations.tree(), *services.organisations.branches()]

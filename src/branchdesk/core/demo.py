@@ -7,7 +7,8 @@ And a year of meeting minutes (三会一课 and the other required meetings) thr
 ``MeetingService``, with a few required meetings left out so that the calendar shows gaps.
 And organisation transfers in every state through ``TransferService`` and
 ``IncomingTransfers``: letters out awaiting their receipt (one overdue), closed by the
-receipt, voided; members in, placed (one returning to the old file) or not yet placed.
+receipt, voided; members in, placed (one returning to the old file) or not yet placed; an
+activist's file handed over (发展材料转递), awaiting confirmation.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from branchdesk.core.transfers import (
     PLACED,
     RECEIVED,
     VOIDED,
+    HandoverInput,
     IncomingInput,
     OutgoingInput,
 )
@@ -56,6 +58,7 @@ from branchdesk.storage.models import (
     StepRecord,
     Transfer,
 )
+from branchdesk.storage.roster import RosterFilter
 
 DEMO_PASSWORD = "demo"
 SEED = 20260511
@@ -2111,6 +2114,25 @@ class TransferWriter:
         self.sv.incoming.place(self.b.clerk, tid, branch_id, detail.data.group_id)
         self.sv.incoming.receipt_sent(self.b.clerk, tid, self._back(arrived + dt.timedelta(days=3)))
 
+    def handover(self) -> None:
+        """An activist of 机关第二党支部 moved to a city unit a week ago: the file is handed
+        over (发展材料转递), awaiting the receiving branch's confirmation."""
+        day = self._back(self.today - dt.timedelta(days=7))
+        two = self.branches[BRANCH_TWO]
+        for member_id in self.sv.members.search_ids(
+            RosterFilter(branch_ids=(two,), stage=Stage.ACTIVIST.value,
+                         status=Status.NORMAL.value)
+        ):
+            records = self.sv.development.records(member_id)
+            if records and max(r.date for r in records) < day and all(
+                r.state == "passed" for r in records
+            ):
+                self.sv.transfers.hand_over(
+                    self.b.clerk, member_id,
+                    HandoverInput(CITY_CYBER, "工作调动", day, CLERK_NAME),
+                )
+                return
+
     def incoming(self, groups: dict[str, list[tuple[int, str]]]) -> None:
         """A new member placed with the receipt sent; one registered a few days ago, unplaced.
 
@@ -2260,6 +2282,7 @@ def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSumma
     transfers.outgoing()
     MinutesWriter(builder, branches, named_groups).write()
     transfers.incoming(named_groups)
+    transfers.handover()
     return _summarise(services, path, today)
 
 
