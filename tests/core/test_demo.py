@@ -21,6 +21,7 @@ from branchdesk.core.demo import (
     DemoSummary,
     build_demo,
 )
+from branchdesk.core.demo_package import write_sample_package
 from branchdesk.core.development import RecordInfo
 from branchdesk.core.idnumber import parse_id_number
 from branchdesk.core.materials import sniff_media_type
@@ -724,3 +725,20 @@ def test_members_in_placed_returning_and_awaiting_a_branch(
     assert newcomer.id_number == new.person_id_number and newcomer.status == Status.NORMAL
     assert newcomer.stage == Stage.FULL and newcomer.join_date and newcomer.group_id
     assert newcomer.job and newcomer.phone
+
+
+def test_a_sample_package_to_import_lies_beside_the_database(
+    demo: tuple[DemoSummary, Services],
+) -> None:
+    summary, services = demo
+    today = _today(services)
+    assert summary.sample_package is not None
+    assert summary.sample_package.parent == summary.path.parent
+    assert "导入转接包" in summary.describe() and str(summary.sample_package) in summary.describe()
+    data = summary.sample_package.read_bytes()
+    preview = services.packages.preview(data)
+    assert preview.refusal == "" and preview.stage is Stage.ACTIVIST
+    assert (preview.records, preview.reviews, preview.materials) == (6, 6, 1)
+    assert preview.kind == "materials" and preview.from_organisation.startswith("邻县")
+    # a second demo in the same folder keeps the file there (never overwritten)
+    assert write_sample_package(summary.path.parent, today) is None

@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_months, add_years, fmt
+from branchdesk.core.demo_package import write_sample_package
 from branchdesk.core.development import DevelopmentService, StepInput
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.meeting_rules import MeetingKind
@@ -38,6 +39,7 @@ from branchdesk.core.services import Services
 from branchdesk.core.transfers import (
     CLOSED,
     ISSUED,
+    LETTER,
     PLACED,
     RECEIVED,
     VOIDED,
@@ -128,6 +130,10 @@ class DemoSummary:
     #: transfers by state label (转出中, 已转出, 作废, 待编入, 已转入) and how many are overdue
     transfers: dict[str, int] = field(default_factory=dict)
     overdue_letters: int = 0
+    #: handovers of development files (发展材料转递) among the transfers
+    handovers: int = 0
+    #: the sample transfer package written beside the database (None if one was there)
+    sample_package: Path | None = None
     accounts: tuple[tuple[str, str], ...] = ()
     password: str = DEMO_PASSWORD
 
@@ -155,7 +161,13 @@ class DemoSummary:
             lines.append(
                 f"组织关系转接 {sum(self.transfers.values())} 件："
                 + "，".join(f"{k} {v}" for k, v in self.transfers.items())
-                + f"（其中超过有效期未收到回执的介绍信 {self.overdue_letters} 封）"
+                + f"（其中超过有效期未收到回执的介绍信 {self.overdue_letters} 封，"
+                f"发展材料转递 {self.handovers} 件）"
+            )
+        if self.sample_package is not None:
+            lines.append(
+                f"转接包示例（邻县转来的入党积极分子档案，可在“组织关系转接”页用“导入转接包”导入）："
+                f"{self.sample_package}"
             )
         lines.append("账户（密码均为 " + self.password + "）：")
         lines += [f"  {user}（{role}）" for user, role in self.accounts]
@@ -2202,9 +2214,11 @@ def build_demo(path: Path, today: dt.date | None = None) -> DemoSummary:
     db = create_database(Path(path))
     try:
         with tempfile.TemporaryDirectory(prefix="branchdesk-demo-") as scratch:
-            return _build(db, Path(path), today, Path(scratch))
+            summary = _build(db, Path(path), today, Path(scratch))
     finally:
         db.dispose()
+    summary.sample_package = write_sample_package(Path(path).parent, today)
+    return summary
 
 
 def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSummary:
@@ -2319,6 +2333,9 @@ def _summarise(services: Services, path: Path, today: dt.date) -> DemoSummary:
         counts: Counter[str] = Counter(
             TRANSFER_STATES[state] for state in s.scalars(select(Transfer.state))
         )
+        summary.handovers = s.scalar(
+            select(func.count()).where(Transfer.kind != LETTER)
+        ) or 0
     summary.transfers = {
         label: counts[label] for label in TRANSFER_STATES.values() if counts[label]
     }
