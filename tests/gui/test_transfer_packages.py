@@ -202,3 +202,25 @@ def test_print_the_years_register(
                           text=True, check=True).stdout
     assert "党员组织关系转接登记簿" in text and "张三" in text
     preview.reject()
+
+
+def test_print_our_receipt_for_a_received_letter(
+    qtbot, services: Services, clerk: Actor, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from branchdesk.core.transfers import IncomingInput
+
+    services.incoming.receive(clerk, IncomingInput(
+        "中共丙单位党委", "（2026）组字第 031 号", dt.date(2026, 11, 1), "赵六",
+        make_id_number("110105", dt.date(1985, 1, 1), 19), Stage.FULL))
+    page = _page(qtbot, services, clerk)
+    page.table.selectRow(0)
+    assert page.print_button.isEnabled() and page.print_button.text() == "打印回执(&P)…"
+    _click(qtbot, page.print_button)
+    preview = page.preview
+    assert preview is not None and preview.isVisible()
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(preview.pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "赵六" in text and "特此回执" in text and "李录入" in text
+    preview.reject()

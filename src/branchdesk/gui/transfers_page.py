@@ -449,7 +449,12 @@ class TransfersPage(QWidget):
         out = chosen is not None and chosen.direction == OUT
         incoming = chosen is not None and chosen.direction == IN
         letter = out and chosen is not None and chosen.is_letter
-        self.print_button.setEnabled(letter)
+        self.print_button.setEnabled(letter or incoming)
+        self.print_button.setText("打印回执(&P)…" if incoming else "打印介绍信(&P)…")
+        self.print_button.setToolTip(
+            "预览并打印本单位寄回转出党组织的回执（Ctrl+P）" if incoming
+            else "预览并打印选中的介绍信（存根、介绍信、回执）（Ctrl+P）"
+        )
         self.export_button.setEnabled(
             out and chosen is not None and chosen.state in (ISSUED, CLOSED)
         )
@@ -493,9 +498,34 @@ class TransfersPage(QWidget):
 
     def print_selected(self) -> PdfPreviewDialog | None:
         chosen = self.selected()
+        if chosen is not None and chosen.direction == IN:
+            return self.print_receipt(chosen)
         if chosen is None or chosen.direction != OUT or not chosen.is_letter:
             return None
         return self.print_transfer(chosen)
+
+    def print_receipt(self, transfer: TransferInfo) -> PdfPreviewDialog | None:
+        """Our 回执 for a received letter, to seal and send back."""
+        try:
+            from branchdesk.reports.transfer_print import incoming_receipt
+            from branchdesk.reports.transfer_receipt import render_incoming_receipt
+
+            buffer = BytesIO()
+            render_incoming_receipt(
+                incoming_receipt(self.services, transfer, self.actor.display_name), buffer
+            )
+        except (BranchDeskError, ImportError) as exc:
+            show_error(self, exc)
+            return None
+        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(
+            buffer.getvalue(), f"组织关系介绍信回执 — {transfer.member_name}",
+            f"组织关系介绍信回执-{transfer.member_name}.pdf", self,
+        )
+        self.preview = preview
+        preview.open()
+        return preview
 
     def print_transfer(self, transfer: TransferInfo) -> PdfPreviewDialog | None:
         """The letter (存根, 介绍信, 回执) as a PDF to look at, print or save."""

@@ -10,10 +10,19 @@ from branchdesk.core.dates import age_on, fmt
 from branchdesk.core.errors import NotFound
 from branchdesk.core.members import MemberDetail
 from branchdesk.core.services import Services
-from branchdesk.core.transfers import CLOSED, ISSUED, MATERIALS, OUT, VOIDED, TransferInfo
+from branchdesk.core.transfers import (
+    CLOSED,
+    ISSUED,
+    MATERIALS,
+    OUT,
+    RECEIVED,
+    VOIDED,
+    TransferInfo,
+)
 from branchdesk.core.vocab import EventKind, OrgKind, Stage
 from branchdesk.reports.transfer_letter import render_transfer_letter
 from branchdesk.reports.transfer_letter_data import TransferLetter
+from branchdesk.reports.transfer_receipt import IncomingReceipt
 from branchdesk.reports.transfer_register import render_transfer_register
 from branchdesk.reports.transfer_register_data import (
     INCOMING,
@@ -155,3 +164,29 @@ def save_transfer_register(
 ) -> None:
     """Print the year's transfer register (党员组织关系转接登记簿) to a PDF."""
     render_transfer_register(transfer_register(services, year, today), target)
+
+
+def incoming_receipt(
+    services: Services, transfer: TransferInfo, handler: str = ""
+) -> IncomingReceipt:
+    """Our receipt for a received letter: sealed by the committee above the branch the
+    person was placed in (or the first committee while not yet placed)."""
+    if transfer.direction == OUT:
+        raise NotFound("这是转出的介绍信；回执由接收党组织填写寄回")
+    nodes = {n.id: n for n in services.organisations.all_nodes()}
+    committee = next((n for n in nodes.values() if n.kind is OrgKind.COMMITTEE), None)
+    branch_name = ""
+    if transfer.member_id is not None and transfer.state != RECEIVED:
+        branch_id = services.members.get(transfer.member_id).data.branch_id
+        node = nodes.get(branch_id) if branch_id is not None else None
+        branch_name = node.name if node else ""
+        while node is not None and node.kind is not OrgKind.COMMITTEE:
+            node = nodes.get(node.parent_id) if node.parent_id is not None else None
+        committee = node or committee
+    return IncomingReceipt(
+        letter_number=transfer.letter_number, name=transfer.member_name,
+        sending_organisation=transfer.from_organisation,
+        receiving_committee=committee.name if committee else "",
+        receiving_branch=branch_name, handler=handler,
+        phone=committee.phone if committee else "", date=transfer.receipt_sent_date,
+    )
