@@ -15,6 +15,8 @@ from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvide
 from branchdesk.core.materials import MaterialService
 from branchdesk.core.meeting_calendar import MeetingCalendar, MeetingDueProvider
 from branchdesk.core.meetings import MeetingService
+from branchdesk.core.member_export import MemberExporter
+from branchdesk.core.member_import import MemberImporter
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
 from branchdesk.core.todo import TodoBoard
@@ -26,6 +28,7 @@ from branchdesk.core.transfers import (
     TransferReceiptProvider,
     TransferService,
 )
+from branchdesk.core.work_list import MonthlyWorkList
 from branchdesk.core.workday_settings import WorkdaySettings
 from branchdesk.storage.database import Database
 
@@ -52,6 +55,9 @@ class Services:
     incoming: IncomingTransfers
     transfer_list: TransferList
     packages: TransferPackages
+    member_import: MemberImporter
+    member_export: MemberExporter
+    work_list: MonthlyWorkList
 
     @classmethod
     def build(
@@ -67,6 +73,16 @@ class Services:
         development = DevelopmentService(db, workdays.calendar, today)
         meetings = MeetingService(db, development, today)
         meeting_calendar = MeetingCalendar(db, meetings)
+        todo = TodoBoard(
+            [
+                DevelopmentDueProvider(db),
+                MeetingDueProvider(meeting_calendar),
+                TransferReceiptProvider(db),
+                IncomingProvider(db),
+                CommitteeTermProvider(db),
+                PoliticalBirthdayProvider(summary),
+            ]
+        )
         return cls(
             db=db,
             backup_dir=backup_dir,
@@ -74,16 +90,7 @@ class Services:
             organisations=OrganisationService(db),
             members=members,
             summary=summary,
-            todo=TodoBoard(
-                [
-                    DevelopmentDueProvider(db),
-                    MeetingDueProvider(meeting_calendar),
-                    TransferReceiptProvider(db),
-                    IncomingProvider(db),
-                    CommitteeTermProvider(db),
-                    PoliticalBirthdayProvider(summary),
-                ]
-            ),
+            todo=todo,
             audit=AuditService(db),
             development=development,
             materials=MaterialService(db),
@@ -95,4 +102,7 @@ class Services:
             incoming=IncomingTransfers(db, members, today),
             transfer_list=TransferList(db, today),
             packages=TransferPackages(db, today),
+            member_import=MemberImporter(db, today),
+            member_export=MemberExporter(db),
+            work_list=MonthlyWorkList(todo, OrganisationService(db), today),
         )
