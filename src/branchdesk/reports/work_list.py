@@ -1,0 +1,294 @@
+"""The monthly work list (每月党建工作提示单) as an A4 portrait PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    PageTemplate,
+    Spacer,
+    Table,
+)
+
+from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.layout import (
+    GREY_INK,
+    INK,
+    LABEL_SHADE,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_SIZE,
+    PAGE_WIDTH,
+    WIDTH,
+    CompactCanvas,
+    FormLayout,
+    body_frame,
+    define_text_form,
+    draw_centred_with_form,
+    draw_running_header,
+    draw_text,
+    fit_size,
+    write_pdf,
+)
+from branchdesk.reports.work_list_data import AHEAD, PrintableWorkList, PrintRow, PrintSection
+
+TITLE = "每月党建工作提示单"
+NOTHING = "本月无到期事项"
+OVERDUE_INK = colors.Color(0.75, 0.0, 0.0)
+KIND_SHADE = colors.Color(0.97, 0.97, 0.97)
+CELL_SIZE = 9
+#: the table's columns: heading and width in mm; 事项 takes what is left
+COLUMNS: tuple[tuple[str, float], ...] = (("到期日", 27), ("事项", 0), ("依据", 44), ("状态", 15))
+_TOTAL_FORM = "BranchDeskWorkListTotal"
+KEEP = 45 * mm  # a section starts on a new page when less than this is left
+
+
+def render_work_list(
+    work: PrintableWorkList, target: Path | BinaryIO, *, fonts: FontSet | None = None
+) -> None:
+    """Print a month's work list to a PDF file (or an open binary stream).
+
+    The title, committee and month, then a section per organisation with a table whose
+    rows are grouped under the kinds' headings; overdue items are marked 逾期 in red.
+    Pages are numbered 第 N 页 共 M 页. Raises MissingGlyphsError (nothing is written)
+    when a text holds a character that no installed font can print.
+    """
+    fonts = fonts or default_fonts()
+    check_work_list_printable(work, fonts)
+    write_pdf(_build(work, fonts), target)
+
+
+def work_list_bytes(work: PrintableWorkList, *, fonts: FontSet | None = None) -> bytes:
+    """The list's PDF in memory (for the preview)."""
+    buffer = io.BytesIO()
+    render_work_list(work, buffer, fonts=fonts)
+    return buffer.getvalue()
+
+
+def _build(work: PrintableWorkList, fonts: FontSet) -> bytes:
+    buffer = io.BytesIO()
+    document = _WorkListDocument(buffer, fonts, work)
+    layout = _WorkListLayout(fonts)
+    story: list[Flowable] = [_Title(work, fonts), layout.p(work.summary, layout.note)]
+    if not work.sections:
+        story += [Spacer(0, 12 * mm), layout.p(NOTHING, layout.nothing)]
+    for section in work.sections:
+        story += layout.section_of(section)
+    story.append(_End())
+    document.build(story, canvasmaker=CompactCanvas)
+    return buffer.getvalue()
+
+
+# --- the printable-character check --------------------------------------------------
+
+
+def work_list_texts(work: PrintableWorkList) -> Iterator[tuple[str, str]]:
+    """Every text the list prints, with where it is (for messages about it)."""
+    yield "党委", work.committee
+    yield "范围", work.scope
+    for section in work.sections:
+        yield section.name, section.name
+        for group in section.groups:
+            for row in group.rows:
+                yield section.name, row.title
+                yield section.name, row.rule
+
+
+def check_work_list_printable(work: PrintableWorkList, fonts: FontSet) -> None:
+    """Raise MissingGlyphsError if a text of the list holds an unprintable character."""
+    missing: set[str] = set()
+    where: list[str] = []
+    for place, text in work_list_texts(work):
+        lacking = fonts.missing_glyphs(text)
+        if lacking:
+            missing |= lacking
+            if place not in where:
+                where.append(place)
+    if missing:
+        raise MissingGlyphsError(missing, where[:5])
+
+
+# --- the document: portrait pages, running header, page numbers ----------------------
+
+
+class _End(Flowable):  # type: ignore[misc]
+    """Marks the end of the list, so its page count can be printed on every page."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+class _Title(Flowable):  # type: ignore[misc]
+    """The first page's title, with the committee (and scope) and the month under it."""
+
+    HEIGHT = 24 * mm
+
+    def __init__(self, work: PrintableWorkList, fonts: FontSet) -> None:
+        super().__init__()
+        self.work, self.fonts = work, fonts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.HEIGHT
+
+    def draw(self) -> None:
+        canvas, fonts, work = self.canv, self.fonts, self.work
+        canvas.setFillColor(INK)
+        draw_text(
+            canvas, fonts, fonts.heading, TITLE, self.width / 2, 15 * mm, 20, "center", bold=True
+        )
+        who = work.committee or "（未设党委）"
+        if work.scope:
+            who += f"　{work.scope}"
+        line = f"{who}　　{work.month}"
+        size = fit_size(fonts, fonts.body, line, 12, self.width)
+        draw_text(canvas, fonts, fonts.body, line, self.width / 2, 6 * mm, size, "center")
+
+
+class _WorkListDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A4 portrait pages with a running header, page numbers and the print date."""
+
+    def __init__(self, buffer: BinaryIO, fonts: FontSet, work: PrintableWorkList) -> None:
+        super().__init__(
+            buffer,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"{TITLE}（{work.month}）",
+            subject=TITLE,
+            author=work.committee,
+            creator="BranchDesk 支部台账",
+            initialFontName=fonts.body.name,
+        )
+        self.fonts = fonts
+        self.work = work
+        self.total: int | None = None
+        self.addPageTemplates(
+            [PageTemplate("body", frames=[body_frame()], onPage=self._header,
+                          onPageEnd=self._footer)]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, _End):
+            self.total = int(self.page)
+
+    def _header(self, canvas: Any, document: Any) -> None:
+        """The grey line at the top: the list and month left, the committee right."""
+        right = self.work.committee + (f"　{self.work.scope}" if self.work.scope else "")
+        draw_running_header(canvas, self.fonts, f"{TITLE}（{self.work.month}）", right)
+
+    def _footer(self, canvas: Any, document: Any) -> None:
+        """第 N 页 共 M 页 in the middle, the print date at the right."""
+        fonts = self.fonts
+        font = fonts.body.name
+        y = 11 * mm
+        number = int(self.page)
+        draw_centred_with_form(
+            canvas, font, PAGE_NUMBER_SIZE, f"第 {number} 页　共 ", f"{number} 页", _TOTAL_FORM,
+            PAGE_WIDTH / 2, y,
+        )
+        canvas.saveState()
+        canvas.setFillColor(GREY_INK)
+        draw_text(canvas, fonts, fonts.body, f"打印日期：{self.work.printed_on}",
+                  PAGE_WIDTH - MARGIN_RIGHT, y, PAGE_NUMBER_SIZE, "right")
+        canvas.restoreState()
+        if self.total is not None:
+            total, self.total = self.total, None
+            define_text_form(canvas, _TOTAL_FORM, font, PAGE_NUMBER_SIZE, f"{total} 页")
+
+
+# --- the content ----------------------------------------------------------------------
+
+
+class _WorkListLayout(FormLayout):
+    """A section per organisation: a heading, then one table with a row per kind heading."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        super().__init__(fonts)
+        size = CELL_SIZE
+        leading = size * 1.4
+        self.text = self.make_style("wl_text", fontSize=size, leading=leading)
+        self.centred_text = self.make_style(
+            "wl_centred", fontSize=size, leading=leading, alignment=TA_CENTER
+        )
+        self.rule = self.make_style("wl_rule", fontSize=8, leading=8 * 1.35)
+        self.overdue = self.make_style(
+            "wl_overdue", fontName=fonts.heading.name, fontSize=size, leading=leading,
+            textColor=OVERDUE_INK, alignment=TA_CENTER,
+        )
+        self.ahead = self.make_style(
+            "wl_ahead", fontSize=8, leading=8 * 1.35, textColor=GREY_INK, alignment=TA_CENTER
+        )
+        self.head = self.make_style(
+            "wl_head", fontName=fonts.heading.name, fontSize=size, leading=leading,
+            alignment=TA_CENTER,
+        )
+        self.kind = self.make_style(
+            "wl_kind", fontName=fonts.heading.name, fontSize=size + 0.5, leading=leading,
+        )
+        self.branch = self.make_style(
+            "wl_branch", fontName=fonts.heading.name, fontSize=13, leading=18,
+        )
+        self.note = self.make_style(
+            "wl_note", fontSize=8.5, leading=12, textColor=GREY_INK, alignment=TA_CENTER,
+        )
+        self.nothing = self.make_style("wl_nothing", fontSize=14, leading=20, alignment=TA_CENTER)
+
+    @staticmethod
+    def widths() -> list[float]:
+        """The columns' widths in points; 事项 takes the rest of the page."""
+        fixed = sum(width for _name, width in COLUMNS) * mm
+        return [width * mm if width else WIDTH - fixed for _name, width in COLUMNS]
+
+    def section_of(self, section: PrintSection) -> list[Flowable]:
+        """The organisation's heading and its table, the header repeated on each page."""
+        heading = Table(
+            [[self.p(section.heading, self.branch)]], colWidths=[WIDTH], hAlign="LEFT",
+            style=self.style([
+                ("LINEBELOW", (0, 0), (-1, -1), 1.0, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]),
+            spaceBefore=7 * mm, spaceAfter=2.5 * mm,
+        )
+        rows: list[list[Any]] = [[self.p(name, self.head) for name, _width in COLUMNS]]
+        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+        for group in section.groups:
+            index = len(rows)
+            rows.append([self.p(f"{group.label}（{len(group.rows)} 项）", self.kind), "", "", ""])
+            commands += [
+                ("SPAN", (0, index), (-1, index)),
+                ("BACKGROUND", (0, index), (-1, index), KIND_SHADE),
+            ]
+            rows += [self.row(row) for row in group.rows]
+        table = self.table(rows, self.widths(), commands, repeat=1)
+        table.splitInRow = 0  # rows are short: never split one across pages
+        return [CondPageBreak(KEEP), heading, table]
+
+    def row(self, row: PrintRow) -> list[Any]:
+        """到期日, 事项, 依据, 状态 (逾期 in red, 提前提醒 in grey)."""
+        if row.overdue:
+            status: Any = self.p(row.status, self.overdue)
+        elif row.status == AHEAD:
+            status = self.p(row.status, self.ahead)
+        else:
+            status = ""
+        rule = self.p(row.rule, self.rule) if row.rule else ""
+        return [self.p(row.due, self.centred_text), self.p(row.title, self.text), rule, status]
