@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from branchdesk import APP_TITLE, __version__
+from branchdesk.cli_roster import add_commands as add_roster_commands
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.paths import AppPaths
 from branchdesk.storage.migrate import DatabaseOpenError
@@ -185,9 +186,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="介绍信编号，如 “（2026）组字第 012 号”")
     letter.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                         help="输出的 PDF 文件")
+    roster = add_roster_commands(commands, db_option, ChineseHelpFormatter)
     for each in (
         parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
-        register,
+        register, *roster,
     ):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
@@ -393,6 +395,20 @@ def print_booklet(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_roster(args: argparse.Namespace, paths: AppPaths) -> int:
+    """import members / export members / template members (see cli_roster)."""
+    from branchdesk import cli_roster
+
+    if args.command == "template":
+        return cli_roster.cmd_template(args)
+    services = _open_existing(args, paths)
+    try:
+        run = cli_roster.cmd_import if args.command == "import" else cli_roster.cmd_export
+        return run(args, paths, services)
+    finally:
+        services.db.dispose()
+
+
 COMMANDS = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -400,6 +416,9 @@ COMMANDS = {
     "verify": cmd_verify,
     "reminders": cmd_reminders,
     "print": cmd_print,
+    "import": cmd_roster,
+    "export": cmd_roster,
+    "template": cmd_roster,
 }
 
 

@@ -151,7 +151,7 @@ class RowChecker:
             self._stage_dates(stage, milestones, problems)
         existing_id = None
         if existing is not None:
-            existing_id = self._existing(existing, stage, milestones, problems)
+            existing_id = self._existing(existing, cleaned, stage, milestones, problems)
         if problems:
             return list(problems.items()), None
         return [], ParsedMember(cleaned, milestones, existing_id)
@@ -276,18 +276,23 @@ class RowChecker:
                 )
 
     def _existing(
-        self, existing: Existing, stage: Stage | None, milestones: dict[str, dt.date],
-        problems: dict[str, str],
+        self, existing: Existing, cleaned: MemberInput, stage: Stage | None,
+        milestones: dict[str, dt.date], problems: dict[str, str],
     ) -> int | None:
         where = "（已作废的记录）" if existing.voided else f"（{existing.branch_name}）"
         if existing.voided or not self.ctx.update:
-            hint = "" if existing.voided else "；如要用本表更新此人的信息，请选择“更新已有人员”"
+            hint = "" if existing.voided else (
+                "；如要用本表更新此人的信息，请选用“更新已有人员”（命令行 --update）"
+            )
             problems.setdefault(
                 "id_number",
                 f"此公民身份号码已登记为 {existing.data.name}{where}，不能重复登记{hint}",
             )
             return None
-        if existing.status is Status.TRANSFERRED_OUT:
+        changed = any(
+            getattr(cleaned, f) != getattr(existing.data, f) for f in (*UPDATABLE, "branch_id")
+        )
+        if existing.status is Status.TRANSFERRED_OUT and changed:
             problems.setdefault(
                 "id_number",
                 f"{existing.data.name}的组织关系已转出，档案只读，导入不能修改",
