@@ -186,6 +186,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="介绍信编号，如 “（2026）组字第 012 号”")
     letter.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                         help="输出的 PDF 文件")
+    work_list = documents.add_parser(
+        "reminders", help="每月党建工作提示单", parents=[db_option], add_help=False,
+        formatter_class=ChineseHelpFormatter,
+        description="打印一个月的党建工作提示单：到该月底到期和已逾期的事项（发展党员各步骤、"
+                    "应开会议、组织关系转接、换届、政治生日），按党组织和类别分列，标出逾期。",
+    )
+    work_list.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    work_list.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    work_list.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+                           help="输出的 PDF 文件")
+    work_list._positionals.title = "位置参数"
+    work_list._optionals.title = "选项"
     roster = add_roster_commands(commands, db_option, ChineseHelpFormatter)
     for each in (
         parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
@@ -321,6 +333,8 @@ def cmd_print(args: argparse.Namespace, paths: AppPaths) -> int:
         return print_letter(args, paths)
     if args.document == "transfer-register":
         return print_transfer_register(args, paths)
+    if args.document == "reminders":
+        return print_reminders(args, paths)
     return print_booklet(args, paths)
 
 
@@ -366,6 +380,24 @@ def print_transfer_register(args: argparse.Namespace, paths: AppPaths) -> int:
     services = _open_existing(args, paths)
     try:
         save_transfer_register(services, args.year, args.output)
+    finally:
+        services.db.dispose()
+    print(f"已输出：{args.output}")
+    return 0
+
+
+def print_reminders(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.core.work_list import MonthError, parse_month
+    from branchdesk.reports.work_list_service import save_work_list
+
+    try:
+        year, month = parse_month(args.month)
+    except MonthError as exc:
+        print(f"错误：{exc}。", file=sys.stderr)
+        return 2
+    services = _open_existing(args, paths)
+    try:
+        save_work_list(services, year, month, args.output)
     finally:
         services.db.dispose()
     print(f"已输出：{args.output}")
