@@ -1,4 +1,5 @@
-"""The 首页: members by stage, this month's political birthdays and the 待办 list."""
+"""The 首页: members by stage, this month's political birthdays, the 待办 list and the monthly
+work list (每月工作提示单)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from branchdesk.core.todo import KIND_LABELS, DueItem
 from branchdesk.core.vocab import OrgKind, Stage
 from branchdesk.gui.common import show_error
 from branchdesk.gui.signals import emit
+from branchdesk.gui.work_list_view import MEMBER_ROLE, WorkListView
 
 OVERDUE_COLOUR = QColor("#c00000")
 INDENT = "　　"
@@ -232,10 +235,16 @@ class HomePage(QWidget):
         todo_layout = QVBoxLayout(self.todo_box)
         todo_layout.addWidget(self.todo_table)
 
+        self.work_view = WorkListView(services, self.today)
+        self._work_stale = True
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.todo_box, "待办(&1)")
+        self.tabs.addTab(self.work_view, "每月工作提示单(&2)")
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(counts_box)
-        layout.addWidget(self.todo_box, 3)
+        layout.addWidget(self.tabs, 3)
         layout.addWidget(self.birthday_box, 2)
 
         self.scope_combo.currentIndexChanged.connect(self.refresh)
@@ -243,6 +252,10 @@ class HomePage(QWidget):
             lambda index: self._open_member(self.birthday_model, index)
         )
         self.todo_table.activated.connect(lambda index: self._open_member(self.todo_model, index))
+        self.work_view.tree.activated.connect(
+            lambda index: self._open_member_id(index.data(MEMBER_ROLE))
+        )
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_work_list())
 
         self.reload_scopes()
         self.refresh()
@@ -300,6 +313,23 @@ class HomePage(QWidget):
         title = f"待办（{len(items)} 项"
         self.todo_box.setTitle(title + (f"，已逾期 {overdue} 项）" if overdue else "）"))
 
+        label = scope.label.strip("　") if scope is not None and scope.branch_ids else ""
+        self.work_view.set_scope(scope.names if label and scope else None, label)
+        self._work_stale = True
+        self._refresh_work_list()
+
+    def show_work_list(self) -> WorkListView:
+        """Switch to the 每月工作提示单 tab (read when first shown)."""
+        self.tabs.setCurrentWidget(self.work_view)
+        self._refresh_work_list()
+        return self.work_view
+
+    def _refresh_work_list(self) -> None:
+        """The month list is read only while it is shown: it walks the 待办 list twice."""
+        if self._work_stale and self.tabs.currentWidget() is self.work_view:
+            self._work_stale = False
+            self.work_view.refresh()
+
     @staticmethod
     def _birthday_row(b: Birthday, today: dt.date) -> TextRow:
         day = add_years(b.join_date, b.years)
@@ -324,12 +354,16 @@ class HomePage(QWidget):
 
     def _open_member(self, model: TextTableModel, index: QModelIndex) -> None:
         line = model.row(index.row())
-        if line is None or line.member_id is None:
+        if line is not None:
+            self._open_member_id(line.member_id)
+
+    def _open_member_id(self, member_id: object) -> None:
+        if not isinstance(member_id, int):
             return
         from branchdesk.gui.member_dialog import MemberDialog
 
         try:
-            dialog = MemberDialog(self.services, self.actor, line.member_id, parent=self)
+            dialog = MemberDialog(self.services, self.actor, member_id, parent=self)
         except BranchDeskError as exc:
             show_error(self, exc)
             return
