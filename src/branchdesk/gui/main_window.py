@@ -223,6 +223,23 @@ class MainWindow(QMainWindow):
         if not self.actor.is_admin:
             self.data.restore_button.setToolTip("仅管理员可以从备份恢复")
         self.quit_action = self._action("退出(&X)", self.close, "Ctrl+Q")
+        self.import_members_action = self._action(
+            "导入党员名册(&I)…", self.import_members, None,
+            "从 Excel（.xlsx）或 CSV 文件导入党员名册：先逐行检查，再导入",
+        )
+        self.import_members_action.setEnabled(self.actor.can_edit_records)
+        self.export_members_action = self._action(
+            "导出党员名册(&E)…", self.export_members, None,
+            "把花名册（当前筛选的人员或全部）导出为 Excel 文件",
+        )
+        self.template_action = self._action(
+            "下载导入模板(&T)…", self.download_template, None,
+            "保存一份空白的党员名册导入模板（含填写说明和示例）",
+        )
+        file_menu.addAction(self.import_members_action)
+        file_menu.addAction(self.export_members_action)
+        file_menu.addAction(self.template_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.backup_as_action)
         file_menu.addAction(self.restore_action)
@@ -305,6 +322,23 @@ class MainWindow(QMainWindow):
         box.open()
         self.last_message = box
         return box
+
+    # roster import and export -------------------------------------------------------------
+
+    def import_members(self) -> None:
+        """Show the roster and open the import dialog there."""
+        self.show_area("花名册")
+        self.roster.import_members()
+
+    def export_members(self) -> None:
+        """Show the roster and export it (its current filter or everyone)."""
+        self.show_area("花名册")
+        self.roster.export_members()
+
+    def download_template(self) -> None:
+        from branchdesk.gui.member_import_dialog import download_template
+
+        download_template(self)
 
     # backup and restore ------------------------------------------------------------------
 

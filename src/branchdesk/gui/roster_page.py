@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.member_import import ImportResult
 from branchdesk.core.organisations import OrgNode
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import OrgKind, Stage, Status
@@ -136,6 +138,13 @@ class RosterPage(QWidget):
         self.add_button.setShortcut(QKeySequence("Ctrl+N"))
         self.add_button.setToolTip("新增党员记录（Ctrl+N）")
         self.add_button.setVisible(actor.can_edit_records)
+        self.import_button = QPushButton("导入…(&I)")
+        self.import_button.setToolTip(
+            "从 Excel（.xlsx）或 CSV 文件导入党员名册：先逐行检查，再导入"
+        )
+        self.import_button.setVisible(actor.can_edit_records)
+        self.export_button = QPushButton("导出…(&E)")
+        self.export_button.setToolTip("把花名册（当前筛选的人员或全部）导出为 Excel 文件")
         self.open_button = QPushButton("查看/编辑")
         self.open_button.setToolTip("查看或编辑所选党员（回车或双击）")
 
@@ -158,6 +167,8 @@ class RosterPage(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         hint = QLabel("点击列标题排序；回车或双击打开所选党员")
@@ -190,6 +201,8 @@ class RosterPage(QWidget):
         self.search_edit.returnPressed.connect(self._search_now)
         self.add_button.clicked.connect(self.add_member)
         self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self.import_members)
+        self.export_button.clicked.connect(self.export_members)
 
         self.reload_organisations()
         # the model was loaded with the controls' initial filter (everything, by name)
@@ -337,3 +350,42 @@ class RosterPage(QWidget):
             if target is not None:
                 self.select_member(target)
             emit(self.members_changed)
+
+    # import and export -------------------------------------------------------------------
+
+    def import_members(self, source: Path | None = None) -> ImportResult | None:
+        """Open the import dialog; after an import show the roster again with the new members."""
+        if not self.actor.can_edit_records:
+            return None
+        from branchdesk.gui.member_import_dialog import import_members
+
+        result = import_members(self, self.services, self.actor, source)
+        if result is not None:
+            self.apply_filter()
+            if result.member_ids:
+                self.select_member(result.member_ids[0])
+            emit(self.members_changed)
+        return result
+
+    def filtered_member_ids(self) -> list[int]:
+        """The members the roster shows now, in its order."""
+        model = self.model
+        return [i for row in range(model.rowCount()) if (i := model.member_id(row)) is not None]
+
+    def export_members(self) -> Path | None:
+        """Export the roster (the current filter or everyone, as the clerk chooses) to .xlsx."""
+        from branchdesk.gui.member_import_dialog import ask_export_scope, export_roster
+
+        self.apply_filter()  # the filter as typed, and members changed elsewhere
+        ids: list[int] | None = self.filtered_member_ids()
+        flt = self.model.roster_filter
+        if flt != RosterFilter(text=flt.text) or flt.text.strip():
+            total = len(self.services.members.search_ids(RosterFilter()))
+            chosen = ask_export_scope(self, len(ids or ()), total)
+            if chosen is None:
+                return None
+            if not chosen:
+                ids = None
+        else:
+            ids = None
+        return export_roster(self, self.services, ids)
