@@ -282,7 +282,7 @@ class RowChecker:
         where = "（已作废的记录）" if existing.voided else f"（{existing.branch_name}）"
         if existing.voided or not self.ctx.update:
             hint = "" if existing.voided else (
-                "；如要用本表更新此人的信息，请选用“更新已有人员”（命令行 --update）"
+                "；如要用本表更新此人的信息，请勾选“更新已登记的人员”（命令行 --update）"
             )
             problems.setdefault(
                 "id_number",
