@@ -70,3 +70,13 @@ def test_the_receipt_from_the_database(
         "乙", "调动", 2026, 11, dt.date(2026, 11, 20)))
     with pytest.raises(Exception, match="回执由接收党组织填写"):
         incoming_receipt(services, services.transfers.get(out))
+
+
+def test_a_handed_over_file_gets_a_materials_receipt(tmp_path: Path) -> None:
+    path = tmp_path / "回执.pdf"
+    render_incoming_receipt(IncomingReceipt(
+        "", "钟昊", "邻县公安局治安大队党支部", "中共测试委员会", materials=True), path)
+    text = _text(path)
+    assert "发展党员材料转递（回执）" in text
+    assert "钟昊同志的入党培养教育考察材料已转达我处，特此回执。" in text
+    assert "组织关系已转达" not in text and "组字第" not in text

@@ -566,10 +566,10 @@ class IncomingProvider:
                 select(
                     Transfer.person_name, Transfer.person_id_number, Transfer.member_id,
                     Transfer.state, Transfer.arrival_date, Transfer.receipt_sent_date,
-                    Transfer.from_organisation, Transfer.to_organisation,
+                    Transfer.from_organisation, Transfer.to_organisation, Transfer.kind,
                 ).where(Transfer.direction == IN)
             ).all()
-        for name, number, member_id, state, arrived, sent, from_org, to_org in rows:
+        for name, number, member_id, state, arrived, sent, from_org, to_org, kind in rows:
             if arrived is None:
                 continue
             if state == RECEIVED:
@@ -580,10 +580,12 @@ class IncomingProvider:
                 )
             if sent is None and arrived + RECEIPT_REMINDER <= today:
                 due = add_months(arrived, 1)
+                what = "组织关系介绍信回执" if kind == LETTER else "发展材料接收回执"
                 yield DueItem(
                     "transfer_receipt_to_send",
-                    f"{name}的组织关系介绍信回执尚未寄回{from_org}（须在收到后一个月内寄回）",
-                    due, to_org or "（待编入）", "", member_id, name, number, rule=RULE,
+                    f"{name}的{what}尚未寄回{from_org}（须在收到后一个月内寄回）",
+                    due, to_org or "（待编入）", "", member_id, name, number,
+                    rule=RULE if kind == LETTER else MATERIALS_RULE,
                 )
 
 

@@ -37,7 +37,7 @@ PICKER_LIMIT = 50
 
 def _documents() -> Path:
     where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(where) if where else Path.home()
+    return Path(where) if where and Path(where).is_dir() else Path.home()
 
 
 def export_package(

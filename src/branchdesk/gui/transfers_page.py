@@ -520,8 +520,8 @@ class TransfersPage(QWidget):
         from branchdesk.gui.pdf_preview import PdfPreviewDialog
 
         preview = PdfPreviewDialog(
-            buffer.getvalue(), f"组织关系介绍信回执 — {transfer.member_name}",
-            f"组织关系介绍信回执-{transfer.member_name}.pdf", self,
+            buffer.getvalue(), f"回执 — {transfer.member_name}",
+            f"回执-{transfer.member_name}.pdf", self,
         )
         self.preview = preview
         preview.open()

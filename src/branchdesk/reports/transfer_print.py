@@ -189,4 +189,5 @@ def incoming_receipt(
         receiving_committee=committee.name if committee else "",
         receiving_branch=branch_name, handler=handler,
         phone=committee.phone if committee else "", date=transfer.receipt_sent_date,
+        materials=transfer.kind == MATERIALS,
     )

@@ -36,6 +36,7 @@ from branchdesk.reports.transfer_letter import BLANK, CUT_LINE, RECEIPT_SENTENCE
 _LEFT = MARGIN_LEFT
 _RIGHT = PAGE_WIDTH - MARGIN_RIGHT
 _TOP = 283 * mm
+MATERIALS_SENTENCE = "{name} 同志的入党培养教育考察材料已转达我处，特此回执。"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,16 @@ class IncomingReceipt:
     handler: str = ""
     phone: str = ""
     date: dt.date | None = None  # blank to fill in by hand when None
+    #: a handed-over development file (发展材料转递) rather than a membership
+    materials: bool = False
+
+    @property
+    def title(self) -> str:
+        return "发展党员材料转递（回执）" if self.materials else f"{TITLE}（回执）"
+
+    @property
+    def sentence(self) -> str:
+        return MATERIALS_SENTENCE if self.materials else RECEIPT_SENTENCE
 
 
 def receipt_texts(receipt: IncomingReceipt) -> list[tuple[str, str]]:
@@ -81,7 +92,7 @@ def render_incoming_receipt(
         raise MissingGlyphsError(missing, where)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=fonts.body.name)
-    canvas.setTitle(f"{TITLE}（回执）　{receipt.letter_number}")
+    canvas.setTitle(f"{receipt.title}　{receipt.letter_number}")
     canvas.setAuthor(receipt.receiving_committee)
     canvas.setSubject(f"{receipt.name}　{receipt.sending_organisation}")
     _draw(canvas, fonts, receipt)
@@ -118,11 +129,11 @@ def _draw(canvas: Canvas, fonts: FontSet, receipt: IncomingReceipt) -> None:
 
     text("回执　由接收党组织填写盖章后寄回转出党组织", _LEFT, _TOP - 1 * mm, 9, grey=True)
     y = _TOP - 9 * mm
-    text(f"{TITLE}（回执）", PAGE_WIDTH / 2, y, 17, "center", bold=True)
-    number = receipt.letter_number.strip() or "（　　）组字第　　号"
+    text(receipt.title, PAGE_WIDTH / 2, y, 17, "center", bold=True)
+    number = receipt.letter_number.strip() or ("" if receipt.materials else "（　　）组字第　　号")
     text(number, _RIGHT, y - 10 * mm, fit_size(fonts, fonts.body, number, 11, 70 * mm), "right")
     y = paragraph(value(receipt.sending_organisation) + fonts.markup("："), plain, y - 16 * mm)
-    before, after = RECEIPT_SENTENCE.format(name="\x00").split("\x00")
+    before, after = receipt.sentence.format(name="\x00").split("\x00")
     y = paragraph(fonts.markup(before) + value(receipt.name) + fonts.markup(after), body,
                   y - 2 * mm)
     if receipt.receiving_branch.strip():
@@ -145,8 +156,12 @@ def _draw(canvas: Canvas, fonts: FontSet, receipt: IncomingReceipt) -> None:
     text(day, centre, box_top - 28 * mm, 12, "center")
     text(f"经办人：{receipt.handler.strip() or '______________'}", _LEFT, box_top - 9 * mm, 12)
     text(f"联系电话：{receipt.phone.strip() or '____________'}", _LEFT, box_top - 18 * mm, 12)
-    note = ("注：回执由接收党员组织关系的基层党委在接收党员后一个月内寄回或传真至党员原所在"
-            "基层党委；回执寄回前，党员仍由原所在党组织负责管理。")
+    note = (
+        "注：回执由接收材料的党组织在收到后一个月内寄回原党组织，培养教育时间连续计算。"
+        if receipt.materials else
+        "注：回执由接收党员组织关系的基层党委在接收党员后一个月内寄回或传真至党员原所在"
+        "基层党委；回执寄回前，党员仍由原所在党组织负责管理。"
+    )
     y = paragraph(fonts.markup(note), small, box_top - height - 5 * mm)
     # a cut line under the receipt: half a sheet is enough to post
     cut = y - 8 * mm
