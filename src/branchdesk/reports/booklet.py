@@ -31,7 +31,7 @@ from branchdesk.reports.booklet_data import (
     StageSection,
     StepSection,
 )
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     EMPTY,
     GREY_INK,
@@ -127,18 +127,11 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 def check_printable(booklets: Sequence[BookletData], fonts: FontSet) -> None:
     """Raise MissingGlyphsError if any text of the booklets holds an unprintable character."""
-    missing: set[str] = set()
-    where: list[str] = []
-    for data in booklets:
-        for place, text in booklet_texts(data):
-            lacking = fonts.missing_glyphs(text)
-            if lacking:
-                missing |= lacking
-                label = f"{data.name}：{place}" if len(booklets) > 1 else place
-                if label not in where:
-                    where.append(label)
-    if missing:
-        raise MissingGlyphsError(missing, where[:5])
+    fonts.require_printable(
+        (f"{data.name}：{place}" if len(booklets) > 1 else place, text)
+        for data in booklets
+        for place, text in booklet_texts(data)
+    )
 
 
 def booklet_texts(data: BookletData) -> Iterator[tuple[str, str]]:

@@ -89,6 +89,20 @@ class FontSet:
                 return face
         return None
 
+    def require_printable(self, texts: Iterable[tuple[str, str]]) -> None:
+        """Raise MissingGlyphsError naming the characters no face can print and where
+        (the first five places) among ``(place, text)`` pairs; nothing when all print."""
+        missing: set[str] = set()
+        where: list[str] = []
+        for place, text in texts:
+            lacking = self.missing_glyphs(text)
+            if lacking:
+                missing |= lacking
+                if place not in where:
+                    where.append(place)
+        if missing:
+            raise MissingGlyphsError(missing, where[:5])
+
     def missing_glyphs(self, text: str) -> set[str]:
         """The characters of ``text`` that none of the faces can print (spaces never count)."""
         missing: set[str] = set()

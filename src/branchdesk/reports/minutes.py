@@ -21,7 +21,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     EMPTY,
     INK,
@@ -144,16 +144,7 @@ def check_book_printable(book: MinutesBook, fonts: FontSet) -> None:
 
 
 def _raise_missing(texts: Iterable[tuple[str, str]], fonts: FontSet) -> None:
-    missing: set[str] = set()
-    where: list[str] = []
-    for place, text in texts:
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            if place not in where:
-                where.append(place)
-    if missing:
-        raise MissingGlyphsError(missing, where[:5])
+    fonts.require_printable(texts)
 
 
 def minutes_texts(data: MinutesData) -> Iterator[tuple[str, str]]:

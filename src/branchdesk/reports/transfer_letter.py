@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.reports.cjk_paragraph import ChineseParagraph
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     GREY_INK,
     INK,
@@ -76,15 +76,7 @@ def render_transfer_letter(
     LetterTooLongError when the texts are too long for one page.
     """
     fonts = fonts or default_fonts()
-    missing: set[str] = set()
-    where: list[str] = []
-    for label, text in letter_texts(letter):
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            where.append(label)
-    if missing:
-        raise MissingGlyphsError(missing, where[:5])
+    fonts.require_printable(letter_texts(letter))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=fonts.body.name)
     canvas.setTitle(f"{TITLE}　{letter.number}")

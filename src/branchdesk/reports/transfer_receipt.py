@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from branchdesk.reports.cjk_paragraph import ChineseParagraph
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     GREY_INK,
     MARGIN_LEFT,
@@ -81,15 +81,7 @@ def render_incoming_receipt(
     Raises MissingGlyphsError (nothing written) for a character no font can print.
     """
     fonts = fonts or default_fonts()
-    missing: set[str] = set()
-    where: list[str] = []
-    for label, text in receipt_texts(receipt):
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            where.append(label)
-    if missing:
-        raise MissingGlyphsError(missing, where)
+    fonts.require_printable(receipt_texts(receipt))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=fonts.body.name)
     canvas.setTitle(f"{receipt.title}　{receipt.letter_number}")

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
 from reportlab.platypus.doctemplate import LayoutError
 
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     EMPTY,
     GREY_INK,
@@ -104,16 +104,7 @@ def register_texts(register: TransferRegister) -> Iterator[tuple[str, str]]:
 
 def check_register_printable(register: TransferRegister, fonts: FontSet) -> None:
     """Raise MissingGlyphsError if a text of the register holds an unprintable character."""
-    missing: set[str] = set()
-    where: list[str] = []
-    for place, text in register_texts(register):
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            if place not in where:
-                where.append(place)
-    if missing:
-        raise MissingGlyphsError(missing, where[:5])
+    fonts.require_printable(register_texts(register))
 
 
 # --- the document: landscape pages, running header, page numbers ---------------------
