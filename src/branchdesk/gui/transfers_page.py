@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -506,49 +507,52 @@ class TransfersPage(QWidget):
 
     def print_receipt(self, transfer: TransferInfo) -> PdfPreviewDialog | None:
         """Our 回执 for a received letter, to seal and send back."""
-        try:
+
+        def render(target: BinaryIO) -> None:
             from branchdesk.reports.transfer_print import incoming_receipt
             from branchdesk.reports.transfer_receipt import render_incoming_receipt
 
+            receipt = incoming_receipt(self.services, transfer, self.actor.display_name)
+            render_incoming_receipt(receipt, target)
+
+        name = transfer.member_name
+        return self._show_pdf(render, f"回执 — {name}", f"回执-{name}.pdf")
+
+    def _show_pdf(
+        self, render: Callable[[BinaryIO], None], title: str, file_name: str
+    ) -> PdfPreviewDialog | None:
+        """Make a PDF and offer it (preview and print, or save); a Chinese message on failure.
+
+        The report modules are imported by ``render`` on first use: reportlab need not slow
+        the program's start.
+        """
+        try:
             buffer = BytesIO()
-            render_incoming_receipt(
-                incoming_receipt(self.services, transfer, self.actor.display_name), buffer
-            )
+            render(buffer)
         except (BranchDeskError, ImportError) as exc:
             show_error(self, exc)
             return None
         from branchdesk.gui.pdf_preview import PdfPreviewDialog
 
-        preview = PdfPreviewDialog(
-            buffer.getvalue(), f"回执 — {transfer.member_name}",
-            f"回执-{transfer.member_name}.pdf", self,
-        )
+        preview = PdfPreviewDialog(buffer.getvalue(), title, file_name, self)
         self.preview = preview
         preview.open()
         return preview
 
     def print_transfer(self, transfer: TransferInfo) -> PdfPreviewDialog | None:
         """The letter (存根, 介绍信, 回执) as a PDF to look at, print or save."""
-        try:
-            # loaded on first use: reportlab need not slow the program's start
+
+        def render(target: BinaryIO) -> None:
             from branchdesk.reports.transfer_letter import render_transfer_letter
             from branchdesk.reports.transfer_print import transfer_letter
 
-            buffer = BytesIO()
-            render_transfer_letter(transfer_letter(self.services, transfer), buffer)
-        except (BranchDeskError, ImportError) as exc:
-            show_error(self, exc)
-            return None
-        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+            render_transfer_letter(transfer_letter(self.services, transfer), target)
 
         number = "".join(transfer.letter_number.split())
-        preview = PdfPreviewDialog(
-            buffer.getvalue(), f"组织关系介绍信 — {transfer.member_name} {number}",
-            f"组织关系介绍信-{transfer.member_name}-{number}.pdf", self,
+        name = transfer.member_name
+        return self._show_pdf(
+            render, f"组织关系介绍信 — {name} {number}", f"组织关系介绍信-{name}-{number}.pdf"
         )
-        self.preview = preview
-        preview.open()
-        return preview
 
     def record_receipt(self) -> int | None:
         """登记回执 for the selected letter."""
@@ -619,7 +623,6 @@ class TransfersPage(QWidget):
         self.dialog = dialog
         if not dialog.exec() or dialog.saved_id is None:
             return None
-        self.reload()
         transfers = self.services.transfers.of_member(dialog.saved_id)
         self._changed(transfers[-1].id if transfers else None)
         return dialog.saved_id
@@ -627,20 +630,12 @@ class TransfersPage(QWidget):
     def print_register(self) -> PdfPreviewDialog | None:
         """The year's 转接登记簿 (the year chosen in the filter, else this year)."""
         year = combo_data(self.year_combo) or self.today().year
-        try:
+
+        def render(target: BinaryIO) -> None:
             from branchdesk.reports.transfer_print import save_transfer_register
 
-            buffer = BytesIO()
-            save_transfer_register(self.services, year, buffer, self.today())
-        except (BranchDeskError, ImportError) as exc:
-            show_error(self, exc)
-            return None
-        from branchdesk.gui.pdf_preview import PdfPreviewDialog
+            save_transfer_register(self.services, year, target, self.today())
 
-        preview = PdfPreviewDialog(
-            buffer.getvalue(), f"党员组织关系转接登记簿 — {year} 年",
-            f"党员组织关系转接登记簿-{year}.pdf", self,
+        return self._show_pdf(
+            render, f"党员组织关系转接登记簿 — {year} 年", f"党员组织关系转接登记簿-{year}.pdf"
         )
-        self.preview = preview
-        preview.open()
-        return preview
