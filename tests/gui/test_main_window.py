@@ -177,3 +177,58 @@ def test_restore_asks_then_hands_the_chosen_backup_to_the_restorer(
     QTimer.singleShot(0, lambda: answer("恢复"))
     _menu_action(window, "文件", "从备份恢复").trigger()
     assert restored == [backup]
+
+
+def test_file_menu_imports_exports_and_offers_the_template(
+    qtbot, monkeypatch, services: Services, clerk: Actor, reviewer: Actor,  # type: ignore[no-untyped-def]
+    add_member: Callable[..., int], tmp_path: Path,
+) -> None:
+    from branchdesk.gui import member_import_dialog
+    from branchdesk.gui.member_import_dialog import MemberImportDialog
+    from tests.gui.dialog_driver import on_next_modal
+
+    add_member("张三")
+    window = _window(qtbot, services, clerk)
+    texts = [a.text() for m in window.menuBar().findChildren(QMenu) if m.title().startswith("文件")
+             for a in m.actions() if a.text()]
+    assert texts[:3] == ["导入党员名册(&I)…", "导出党员名册(&E)…", "下载导入模板(&T)…"]
+
+    target = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(member_import_dialog.QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), ""))
+    seen: list[str] = []
+
+    def ok(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    driver = on_next_modal(ok)
+    _menu_action(window, "文件", "下载导入模板").trigger()
+    driver.check()
+    assert target.is_file() and str(target) in seen[0]
+    assert services.member_import.preview(target).rows == ()
+
+    opened: list[object] = []
+
+    def close(dialog: object) -> None:
+        opened.append(dialog)
+        assert isinstance(dialog, MemberImportDialog)
+        dialog.form.close_button.click()
+
+    driver = on_next_modal(close)
+    _menu_action(window, "文件", "导入党员名册").trigger()
+    driver.check()
+    assert window.stack.currentWidget() is window.roster and len(opened) == 1
+
+    exported = tmp_path / "名册.xlsx"
+    monkeypatch.setattr(member_import_dialog.QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(exported), ""))
+    driver = on_next_modal(ok)
+    _menu_action(window, "文件", "导出党员名册").trigger()
+    driver.check()
+    assert seen[-1].startswith("已导出 1 名党员到") and exported.is_file()
+
+    reviewer_window = _window(qtbot, services, reviewer)
+    assert not _menu_action(reviewer_window, "文件", "导入党员名册").isEnabled()
+    assert _menu_action(reviewer_window, "文件", "导出党员名册").isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -193,3 +194,145 @@ def test_ctrl_n_opens_new_member_in_the_chosen_branch(qtbot, services: Services,
     assert isinstance(seen[0], MemberDialog)
     assert seen[0].member_id is None
     assert branches == [second.id]
+
+
+# import and export ---------------------------------------------------------------------
+
+
+def test_import_and_export_buttons_by_role(qtbot, services: Services, reviewer: Actor,
+                                           clerk: Actor, seeded: dict[str, int]) -> None:
+    page = _page(qtbot, services, reviewer)
+    assert not page.import_button.isVisible()
+    assert page.export_button.isVisible() and page.export_button.text() == "导出…(&E)"
+    clerk_page = _page(qtbot, services, clerk)
+    assert clerk_page.import_button.isVisible() and clerk_page.import_button.text() == "导入…(&I)"
+
+
+def _press(text: str, seen: list[str]) -> Callable[[object], None]:
+    from PySide6.QtWidgets import QMessageBox
+
+    def handler(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        for button in box.buttons():
+            if button.text().startswith(text):
+                button.click()
+                return
+        raise AssertionError(f"no button {text} in {[b.text() for b in box.buttons()]}")
+
+    return handler
+
+
+def test_importing_from_the_roster_shows_the_new_members(
+    qtbot, monkeypatch: pytest.MonkeyPatch, services: Services, clerk: Actor,
+    seeded: dict[str, int], tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    from branchdesk.gui import member_import_dialog
+    from branchdesk.gui.member_import_dialog import MemberImportDialog
+    from tests.gui.dialog_driver import on_next_modal
+
+    book = Workbook()
+    book.active.append(["姓名", "公民身份号码", "人员类别", "所在党支部", "申请入党日期"])
+    book.active.append(["赵六", make_id_number("110105", dt.date(1998, 3, 2), 31), "入党申请人",
+                        "第二党支部", "2026-03-01"])
+    book.active.append(["钱七", "110105199803021234", "入党申请人", "第二党支部", "2026-03-01"])
+    source = tmp_path / "新名册.xlsx"
+    book.save(source)
+    monkeypatch.setattr(member_import_dialog.QFileDialog, "getOpenFileName",
+                        lambda *_a, **_k: (str(source), ""))
+    page = _page(qtbot, services, clerk)
+    changed: list[bool] = []
+    page.members_changed.connect(lambda: changed.append(True))
+    texts: list[str] = []
+
+    def drive(dialog: object) -> None:
+        assert isinstance(dialog, MemberImportDialog)
+        qtbot.mouseClick(dialog.form.choose_button, Qt.MouseButton.LeftButton)
+        assert dialog.form.summary.text().startswith("共 2 行，其中 1 行有问题")
+
+        def yes(box: object) -> None:
+            on_next_modal(_press("确定", texts))
+            _press("是", texts)(box)
+
+        on_next_modal(yes)
+        qtbot.mouseClick(dialog.form.import_valid_button, Qt.MouseButton.LeftButton)
+
+    driver = on_next_modal(drive)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert "只导入其余 1 行无误的行" in texts[0]
+    assert texts[1].startswith("已导入 1 名人员，跳过 1 行有问题的行。")
+    assert page.count_label.text() == "共 5 人"
+    assert "赵六" in _names(page) and "钱七" not in _names(page)
+    assert page.selected_member_id() is not None
+    assert changed == [True]
+
+
+def _export(qtbot, monkeypatch: pytest.MonkeyPatch, page: RosterPage,  # type: ignore[no-untyped-def]
+            target: Path, scope: str | None) -> list[str]:
+    """Click 导出…, answer the scope question with ``scope`` (None: no question expected)."""
+    from branchdesk.gui import member_import_dialog
+    from tests.gui.dialog_driver import on_next_modal
+
+    asked: list[str] = []
+    seen: list[str] = []
+    suggested: list[str] = []
+
+    def save_name(_parent: object, _title: str, where: str, _filter: str) -> tuple[str, str]:
+        suggested.append(where)
+        return str(target), ""
+
+    monkeypatch.setattr(member_import_dialog.QFileDialog, "getSaveFileName", save_name)
+
+    def answer(box: object) -> None:
+        if scope is None:
+            _press("确定", seen)(box)
+            return
+        on_next_modal(_press("确定", seen))
+        _press(scope, asked)(box)
+
+    driver = on_next_modal(answer)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    driver.check()
+    qtbot.waitUntil(lambda: bool(seen))
+    today = dt.date.today()
+    assert Path(suggested[0]).name == f"党员名册-{today:%Y%m%d}.xlsx"
+    return [*asked, *seen]
+
+
+def test_exporting_the_filtered_roster_writes_a_workbook_that_imports_again(
+    qtbot, monkeypatch: pytest.MonkeyPatch, services: Services, reviewer: Actor,
+    seeded: dict[str, int], tmp_path: Path,
+) -> None:
+    page = _page(qtbot, services, reviewer)
+    page.stage_combo.setCurrentIndex(page.stage_combo.findText("正式党员"))
+    target = tmp_path / "正式党员.xlsx"
+    texts = _export(qtbot, monkeypatch, page, target, "当前筛选")
+    assert "当前筛选出 3 人（全部共 4 人）" in texts[0]
+    assert texts[1].startswith(f"已导出 3 名党员到：\n{target}")
+
+    preview = services.member_import.preview(target)
+    assert sorted(r.name for r in preview.rows) == sorted(["张三", "李四", "周明"])
+    # the same people are registered already: refused unless updating
+    assert all(not r.valid for r in preview.rows)
+    assert all("已登记为" in r.problems[0].message for r in preview.rows)
+    again = services.member_import.preview(target, update=True)
+    assert all(r.valid and r.updates for r in again.rows)
+
+    everyone = tmp_path / "全部.xlsx"
+    texts = _export(qtbot, monkeypatch, page, everyone, "全部")
+    assert texts[1].startswith("已导出 4 名党员到")
+    assert len(services.member_import.preview(everyone).rows) == 4
+
+
+def test_exporting_an_unfiltered_roster_asks_nothing(
+    qtbot, monkeypatch: pytest.MonkeyPatch, services: Services, clerk: Actor,
+    seeded: dict[str, int], tmp_path: Path,
+) -> None:
+    page = _page(qtbot, services, clerk)
+    texts = _export(qtbot, monkeypatch, page, tmp_path / "名册", None)
+    assert texts == [f"已导出 4 名党员到：\n{tmp_path / '名册.xlsx'}\n\n"
+                     "此文件可直接在 Excel/WPS 中查看，"
+                     "也可修改后再导入（勾选“更新已登记的人员”）。"]

@@ -201,7 +201,7 @@ class RosterPage(QWidget):
         self.search_edit.returnPressed.connect(self._search_now)
         self.add_button.clicked.connect(self.add_member)
         self.open_button.clicked.connect(self.open_selected)
-        self.import_button.clicked.connect(self.import_members)
+        self.import_button.clicked.connect(lambda _checked=False: self.import_members())
         self.export_button.clicked.connect(self.export_members)
 
         self.reload_organisations()
