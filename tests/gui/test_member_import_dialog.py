@@ -253,7 +253,7 @@ def test_branch_choice_and_update_box_read_the_file_again(
     qtbot.mouseClick(dialog.form.update, Qt.MouseButton.LeftButton)
     assert dialog.preview is not None and dialog.preview.update
     assert dialog.preview.rows[0].updates and dialog.preview.rows[0].valid
-    assert "其中 1 行将更新已登记的人员" in dialog.form.summary.text()
+    assert "其中 1 行是已登记的人员（按文件更新）" in dialog.form.summary.text()
     assert dialog.form.import_all_button.isEnabled()
     infos: list[str] = []
     driver = on_next_modal(_press("确定", infos))

@@ -224,10 +224,11 @@ class MemberImportDialog(QDialog):
         """Column widths from the header and the first rows (not all 10,000)."""
         metrics = self.form.table.fontMetrics()
         limit = metrics.horizontalAdvance("中") * MAX_COLUMN_CHARS
-        rows = min(self.model.rowCount(), WIDTH_SAMPLE)
+        count = self.model.rowCount()
+        rows = [*range(min(count, WIDTH_SAMPLE)), *range(max(WIDTH_SAMPLE, count - 5), count)]
         for column in range(self.model.columnCount()):
             texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
-            texts += [str(self.model.index(r, column).data() or "") for r in range(rows)]
+            texts += [str(self.model.index(r, column).data() or "") for r in rows]
             width = max(metrics.horizontalAdvance(t) for t in texts) + 24
             self.form.table.setColumnWidth(column, min(width, limit))
 
@@ -261,12 +262,17 @@ class MemberImportDialog(QDialog):
                 "只导入无误的行",
             ):
                 return None
+        count = len(preview.rows) - (invalid if skip_invalid else 0)
+        shown = self.form.summary.text()
+        self.form.summary.setText(f"正在导入 {count} 行，请稍候……")
+        self.form.summary.repaint()
         try:
             with _busy():
                 result = self.services.member_import.import_preview(
                     self.actor, preview, skip_invalid=skip_invalid
                 )
         except BranchDeskError as exc:
+            self.form.summary.setText(shown)
             show_error(self, exc)
             self.reload()  # the database may have changed since the preview
             return None

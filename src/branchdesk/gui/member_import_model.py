@@ -141,7 +141,7 @@ def summary_text(preview: ImportPreview, listed: int = 4) -> str:
         return "文件中没有数据行（只有表头）：请在表头下面填写党员，每人一行。"
     invalid = len(preview.invalid_rows)
     updates = sum(1 for r in preview.rows if r.updates)
-    update_note = f"，其中 {updates} 行将更新已登记的人员" if updates else ""
+    update_note = f"，其中 {updates} 行是已登记的人员（按文件更新）" if updates else ""
     if not invalid:
         return f"共 {total} 行，全部无误{update_note}，可以导入。"
     problems = preview.problems
