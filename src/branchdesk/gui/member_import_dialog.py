@@ -71,7 +71,7 @@ def download_template(parent: QWidget | None) -> Path | None:
         show_error(parent, f"无法保存模板到“{target}”：{exc.strerror or exc}。请换一个位置或关闭"
                            "正在打开此文件的 Excel/WPS 后重试。")
         return None
-    show_info(parent, f"导入模板已保存到：\n{target}\n\n请在“{TEMPLATE_NAME[:-5]}”的表头下面"
+    show_info(parent, f"导入模板已保存到：\n{target}\n\n请在第一张表“党员名册”的表头下面"
                       "每人填一行（第二张表“填写说明”有各列的要求和示例），保存后再导入。",
               "模板已保存")
     return target
