@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +46,16 @@ HEADERS = ("到期日", "事项", "依据", "状态")
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor: a county's list takes seconds (the 待办 list is read twice)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _citation(rule: str) -> str:
@@ -287,8 +299,9 @@ class WorkListView(QWidget):
         """Re-read the chosen month's list."""
         year, month = self.month()
         try:
-            work = self.services.work_list.build(year, month, today=self.today(),
-                                                 names=self.names)
+            with _busy():
+                work = self.services.work_list.build(year, month, today=self.today(),
+                                                     names=self.names)
         except BranchDeskError as exc:
             show_error(self, exc)
             return
@@ -314,9 +327,10 @@ class WorkListView(QWidget):
             from branchdesk.reports.work_list import work_list_bytes
             from branchdesk.reports.work_list_data import printable
 
-            work = self.services.work_list.build(year, month, today=self.today(),
-                                                 names=self.names)
-            pdf = work_list_bytes(printable(work, self.scope_label))
+            with _busy():
+                work = self.services.work_list.build(year, month, today=self.today(),
+                                                     names=self.names)
+                pdf = work_list_bytes(printable(work, self.scope_label))
         except (BranchDeskError, ImportError) as exc:
             show_error(self, exc)
             return None
