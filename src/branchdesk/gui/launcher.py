@@ -33,6 +33,9 @@ def _install_qt_translations(app: QApplication) -> None:
         QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
     ):
         app.installTranslator(translator)
+    from branchdesk.gui.qt_texts import QtTextsSupplement
+
+    app.installTranslator(QtTextsSupplement(app))  # asked first: only the texts Qt lacks
 
 
 class Launcher:
