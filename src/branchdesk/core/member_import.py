@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
+from branchdesk.core.audited_insert import no_cyclic_gc
 from branchdesk.core.errors import ValidationError
 from branchdesk.core.member_file import ImportFileError, read_table
 from branchdesk.core.member_import_check import (
@@ -157,8 +158,9 @@ class MemberImporter:
                 self.today(), _branches(s), _existing(s, ids, update), branch, update
             )
         checker = RowChecker(ctx)
-        rows = [self._row(checker, number, values, headers, found)
-                for number, values in table.rows]
+        with no_cyclic_gc():
+            rows = [self._row(checker, number, values, headers, found)
+                    for number, values in table.rows]
         return ImportPreview(tuple(headers), tuple(_mark_doubles(rows, headers, found)), path,
                              branch, update)
 
@@ -204,7 +206,8 @@ class MemberImporter:
                 raise ValidationError({"file": refusal(stale, len({p.row for p in stale}))})
             stale_rows = {p.row for p in stale}
             rows = [r for r in preview.valid_rows if r.row not in stale_rows]
-            ids = write_rows(s, actor, rows, preview.source.name, self.today())
+            with no_cyclic_gc():
+                ids = write_rows(s, actor, rows, preview.source.name, self.today())
         updated = sum(1 for r in rows if r.updates)
         return ImportResult(
             len(rows) - updated, updated, len(preview.rows) - len(rows), tuple(ids)
