@@ -60,6 +60,10 @@ class Launcher:
         assert isinstance(app, QApplication)
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
+        app.setDesktopFileName("branchdesk")  # the .desktop entry of the Linux bundle
+        from branchdesk.gui.about_dialog import application_icon
+
+        app.setWindowIcon(application_icon())  # the main window's and every dialog's
         _install_qt_translations(app)
         ExceptionHandler(self.log_file).install()
         try:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk import APP_TITLE, __version__
+from branchdesk import APP_TITLE
 from branchdesk.core.actor import Actor
 from branchdesk.core.services import Services
 from branchdesk.gui.accounts_page import AccountsPage
@@ -429,11 +429,10 @@ class MainWindow(QMainWindow):
             )
 
     def show_about(self) -> None:
-        self._message(
-            QMessageBox.Icon.Information, "关于支部台账",
-            f"支部台账（BranchDesk）版本 {__version__}\n"
-            "党支部党务工作台账，离线使用。\n\n"
-            f"数据文件夹：{self.data_dir}\n"
-            f"当前数据库：{self.db_path}\n"
-            f"备份文件夹：{self.services.backup_dir}",
-        )
+        """帮助 › 关于: version, folders and the licences (non-blocking; ``last_message``)."""
+        from branchdesk.gui.about_dialog import AboutDialog
+
+        box = AboutDialog(self.data_dir, self.db_path, self.services.backup_dir, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
