@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"branchdesk {__version__}", help="显示版本号并退出"
     )
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="自检：在临时数据库上（无需显示器）打开主窗口、新建党员、打印纪实表、校验数据库，"
+             "全部正常时退出码 0",
+    )
     commands = parser.add_subparsers(
         dest="command", title="子命令（不带子命令时启动图形界面）", metavar="子命令",
         parser_class=ChineseArgumentParser,
@@ -457,6 +462,10 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args = _parser().parse_args(argv)
+    if args.selftest:
+        from branchdesk.selftest import run as run_selftest
+
+        return run_selftest()
     paths = AppPaths.default()
     if args.command is None:
         from branchdesk.app import run_gui
