@@ -116,6 +116,7 @@ def test_a_long_list_repeats_the_header_and_numbers_its_pages(tmp_path: Path) ->
     for number, page in enumerate(pages, start=1):
         assert f"第{number}页共{len(pages)}页" in page
         assert "到期日事项依据状态" in page  # the header row on every page
+        assert re.search(r"第\d党支部（40项，其中逾期8项）", page)  # whose rows these are
         assert "每月党建工作提示单（2026年11月）" in page  # the running header
     text = "".join(pages)
     for each in rows:

@@ -31,6 +31,7 @@ from branchdesk.reports.layout import (
     PAGE_HEIGHT,
     PAGE_NUMBER_SIZE,
     PAGE_WIDTH,
+    RULE,
     WIDTH,
     CompactCanvas,
     FormLayout,
@@ -258,18 +259,19 @@ class _WorkListLayout(FormLayout):
         return [width * mm if width else WIDTH - fixed for _name, width in COLUMNS]
 
     def section_of(self, section: PrintSection) -> list[Flowable]:
-        """The organisation's heading and its table, the header repeated on each page."""
-        heading = Table(
-            [[self.p(section.heading, self.branch)]], colWidths=[WIDTH], hAlign="LEFT",
-            style=self.style([
-                ("LINEBELOW", (0, 0), (-1, -1), 1.0, INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]),
-            spaceBefore=7 * mm, spaceAfter=2.5 * mm,
-        )
-        rows: list[list[Any]] = [[self.p(name, self.head) for name, _width in COLUMNS]]
-        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+        """The organisation's table: its name and the column heads repeated on each page."""
+        rows: list[list[Any]] = [
+            [self.p(section.heading, self.branch), "", "", ""],
+            [self.p(name, self.head) for name, _width in COLUMNS],
+        ]
+        commands: list[tuple[Any, ...]] = [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.0, INK),
+            ("LEFTPADDING", (0, 0), (-1, 0), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+            ("GRID", (0, 1), (-1, -1), RULE, INK),
+            ("BACKGROUND", (0, 1), (-1, 1), LABEL_SHADE),
+        ]
         for group in section.groups:
             index = len(rows)
             rows.append([self.p(f"{group.label}（{len(group.rows)} 项）", self.kind), "", "", ""])
@@ -278,9 +280,20 @@ class _WorkListLayout(FormLayout):
                 ("BACKGROUND", (0, index), (-1, index), KIND_SHADE),
             ]
             rows += [self.row(row) for row in group.rows]
-        table = self.table(rows, self.widths(), commands, repeat=1)
+        table = Table(
+            rows, colWidths=self.widths(), repeatRows=2, hAlign="LEFT",
+            spaceBefore=7 * mm,  # dropped at the top of a page
+            style=self.style([
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *commands,
+            ]),
+        )
         table.splitInRow = 0  # rows are short: never split one across pages
-        return [CondPageBreak(KEEP), heading, table]
+        return [CondPageBreak(KEEP), table]
 
     def row(self, row: PrintRow) -> list[Any]:
         """到期日, 事项, 依据, 状态 (逾期 in red, 提前提醒 in grey)."""
