@@ -50,7 +50,7 @@ def _workbook(columns: Sequence[Column], rows: Sequence[Sequence[Any]], extra_he
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([cell_value(v) for v in row])
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width + 2
@@ -118,12 +118,13 @@ def write_rejected(preview: ImportPreview, target: Path) -> None:
     sheet = book.active
     sheet.title = "未导入的行"
     headers = [h for h in preview.columns if h] + [PROBLEM_HEADER, "原行号"]
-    sheet.append(headers)
+    sheet.append([cell_value(h) for h in headers])
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="F8CBAD")
     for row in preview.invalid_rows:
         problems = "；".join(f"[{p.column}] {p.message}" for p in row.problems)
-        sheet.append([row.cells.get(h, "") for h in headers[:-2]] + [problems, row.row])
+        cells = [row.cells.get(h, "") for h in headers[:-2]] + [problems, row.row]
+        sheet.append([cell_value(v) for v in cells])
     for cell in sheet[1][: len(headers) - 2]:
         sheet.column_dimensions[cell.column_letter].width = 14
         for (data,) in sheet.iter_rows(min_row=2, min_col=cell.column, max_col=cell.column):
@@ -193,6 +194,15 @@ def _row(m: Member, branch: str, steps: dict[int, dt.date]) -> list[Any]:
         "address": m.address, "note": m.note,
     }
     return [values[c.key] for c in COLUMNS]
+
+
+def cell_value(value: Any) -> Any:
+    """A value a workbook can hold: control characters (from a CSV, say) are dropped."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
 
 
 def _save(book: Any, target: Path) -> None:
