@@ -177,6 +177,7 @@ class MemberImporter:
             problems, parsed = checker.check(by_key)
         except Exception as exc:  # a bug must not hide the rest of the file
             problems, parsed = [("name", f"这一行无法检查（{type(exc).__name__}），请核对")], None
+        problems.sort(key=lambda p: found.get(p[0], len(headers)))  # left to right
         return ImportRow(
             number,
             cells,
