@@ -599,3 +599,28 @@ def test_a_header_without_rows_previews_empty(
 ) -> None:
     preview = services.member_import.preview(sheet([]))
     assert preview.rows == () and preview.columns == HEADERS
+
+
+def test_full_width_digits_are_folded_and_chinese_punctuation_kept(
+    services: Services, clerk: Actor, sheet: Callable[..., Path]
+) -> None:
+    path = sheet([full_member() + ["１３８ ００１３ ８０００", "老党员，退休（返聘）"]],
+                 (*HEADERS, "联系电话", "备注"))
+    preview = services.member_import.preview(path)
+    assert preview.problems == ()
+    member = services.members.get(
+        services.member_import.import_preview(clerk, preview).member_ids[0])
+    assert (member.data.phone, member.data.note) == ("13800138000", "老党员，退休（返聘）")
+
+
+def test_the_benchmark_script_runs_small(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_import.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--rows", "60", "--branches", "3", "--keep", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "verify: sound" in done.stdout

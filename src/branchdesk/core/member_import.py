@@ -22,11 +22,9 @@ from branchdesk.core.member_import_check import (
     ParsedMember,
     RowChecker,
     branch_key,
-    cell_text,
-    id_key,
 )
 from branchdesk.core.member_import_write import write_rows
-from branchdesk.core.member_sheet import BY_KEY, match_headers
+from branchdesk.core.member_sheet import BY_KEY, cell_text, id_key, match_headers
 from branchdesk.core.members import _to_input
 from branchdesk.core.vocab import OrgKind, Role, Status
 from branchdesk.storage.database import Database

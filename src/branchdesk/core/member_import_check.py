@@ -12,8 +12,10 @@ from branchdesk.core.member_sheet import (
     BY_KEY,
     MILESTONES,
     DateError,
+    cell_text,
     clean_text,
     fold,
+    id_key,
     parse_date,
     parse_education,
     parse_ethnicity,
@@ -89,23 +91,6 @@ def branch_key(name: str) -> str:
     return fold(name)
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date() if value.time() == dt.time() else value
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value).strip()
-
-
-def cell_text(value: Any) -> str:
-    """A cell as the clerk sees it (dates as 2021-03-05, whole numbers without .0)."""
-    return _cell_text(value)
-
-
 class RowChecker:
     """Checks rows against the rules and a CheckContext; collects (column key, message) pairs."""
 
@@ -136,7 +121,7 @@ class RowChecker:
             address=text.get("address", ""),
             note=text.get("note", ""),
         )
-        existing = self.ctx.existing.get(_id_key(id_text)) if "id_number" not in problems else None
+        existing = self.ctx.existing.get(id_key(id_text)) if "id_number" not in problems else None
         if existing is not None and self.ctx.update and not existing.voided:
             data = _merged(existing, data, text, branch)
         cleaned, errors = validate_member(data, self.ctx.today)
@@ -330,10 +315,6 @@ def _stage_of(dates: dict[str, dt.date]) -> Stage:
     return Stage.APPLICANT
 
 
-def _id_key(text: str) -> str:
-    return fold(text).upper()
-
-
 def _merged(
     existing: Existing, data: MemberInput, text: dict[str, str], branch: BranchRef | None
 ) -> MemberInput:
@@ -349,8 +330,3 @@ def _merged(
         join_date=data.join_date or merged.join_date,
         full_member_date=data.full_member_date or merged.full_member_date,
     )
-
-
-def id_key(text: str) -> str:
-    """An ID number as compared with the database (folded, upper-case X)."""
-    return _id_key(text)

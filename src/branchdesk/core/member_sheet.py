@@ -89,10 +89,34 @@ def match_headers(headers: Sequence[str]) -> tuple[dict[str, int], list[str]]:
     return found, doubled
 
 
+#: full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII; Chinese punctuation stays
+_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                 *range(0xFF41, 0xFF5B))}
+
+
 def clean_text(value: str) -> str:
-    """Cell text with full-width letters and digits folded and stray spaces trimmed."""
-    folded = unicodedata.normalize("NFKC", value)
-    return " ".join(folded.split())
+    """Cell text with full-width digits and letters folded and stray spaces trimmed."""
+    return " ".join(value.translate(_HALF_WIDTH).split())
+
+
+def cell_text(value: object) -> str:
+    """A cell as the clerk sees it (dates as 2021-03-05, whole numbers without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.datetime):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def id_key(text: str) -> str:
+    """An ID number as compared with the database and other rows (folded, upper-case X)."""
+    return fold(text).upper()
 
 
 class DateError(ValueError):
