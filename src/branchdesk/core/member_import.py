@@ -131,7 +131,15 @@ class MemberImporter:
     # preview ------------------------------------------------------------------------
 
     def preview(self, path: Path, branch: str | None = None, update: bool = False) -> ImportPreview:
-        """Read and check a file (nothing is written); ImportFileError when it is unreadable."""
+        """Read and check a file (nothing is written); ImportFileError when it is unreadable.
+
+        ``branch`` is the 党支部 of rows that name none. Without ``update`` an ID number
+        already registered is a problem of its row; with it, the row updates that member:
+        its non-empty 姓名, 民族, 学历, 工作岗位, 联系电话, 家庭住址, 备注 and 所在党支部 (the
+        党小组 is cleared on a move) replace the record's, empty cells keep them. The 人员类别
+        and the milestone dates are not changed by an import (they follow the development
+        file's steps): a row whose stage or dates differ from the record is refused, and so
+        is a changed row of a transferred-out (read-only) member or of a voided record."""
         path = Path(path)
         table = read_table(path)
         found, doubled = match_headers(table.headers)
