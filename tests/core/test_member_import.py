@@ -624,3 +624,16 @@ def test_the_benchmark_script_runs_small(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "verify: sound" in done.stdout
+
+
+def test_a_sheet_claiming_every_column_and_a_far_stray_cell_still_reads(
+    services: Services, tmp_path: Path
+) -> None:
+    book = Workbook()
+    book.active.append(list(HEADERS))
+    book.active.append(full_member())
+    book.active.cell(row=1, column=16000, value=" ")  # the dimension now reaches column WQJ
+    book.active.cell(row=200_000, column=1, value=" ")
+    book.save(tmp_path / "wide.xlsx")
+    preview = services.member_import.preview(tmp_path / "wide.xlsx")
+    assert [(r.row, r.valid) for r in preview.rows] == [(2, True)]

@@ -17,6 +17,9 @@ from branchdesk.core.member_sheet import BY_KEY, column_for
 HEADER_SEARCH_ROWS = 20
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 CSV_SUFFIXES = (".csv", ".txt")
+#: columns read of a sheet, and data rows at most (a county's roster is far below either)
+MAX_COLUMNS = 256
+MAX_ROWS = 200_000
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
@@ -76,11 +79,25 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[tuple[int, tuple[Any, ...]]]
     try:
         sheets = []
         for sheet in book.worksheets:
+            if not hasattr(sheet, "iter_rows"):  # a chart sheet
+                continue
+            # a sheet may claim all 16,384 columns (WPS, stray formatting): rows are padded
+            # to the claimed width, so read no further than any roster goes
+            width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
             rows = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                rows.append((number, tuple(values)))
+            for number, values in enumerate(
+                sheet.iter_rows(values_only=True, max_col=width), start=1
+            ):
+                if any(v is not None and v != "" for v in values):
+                    rows.append((number, tuple(values)))
+                    if len(rows) > MAX_ROWS:
+                        raise ImportFileError(
+                            f"“{name}”的一张工作表超过 {MAX_ROWS:,} 行，请分成几个文件导入"
+                        )
             sheets.append(rows)
         return sheets
+    except ImportFileError:
+        raise
     except Exception as exc:
         raise ImportFileError(f"“{name}”的内容无法读取，文件可能已损坏") from exc
     finally:
