@@ -1,0 +1,146 @@
+"""Smoke test of the frozen bundle (dist/BranchDesk, made by installer/build.py).
+
+As qutebrowser tests its release builds: start the built program itself, with no Python of
+ours around it, let it do real work, and fail on any exit code but 0 *and* on any unexpected
+line on stderr (a Qt plugin that did not load, a translation not found, a hidden import
+missing). Skipped when no bundle has been built; .ci/run builds one and runs this file.
+``BRANCHDESK_BUNDLE=/path/to/BranchDesk`` tests a bundle elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from branchdesk import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLE = Path(os.environ.get("BRANCHDESK_BUNDLE") or ROOT / "dist" / "BranchDesk")
+EXE = BUNDLE / ("branchdesk.exe" if sys.platform == "win32" else "branchdesk")
+#: stderr lines that are not a problem
+EXPECTED_STDERR: tuple[str, ...] = ()
+
+pytestmark = pytest.mark.skipif(
+    not EXE.exists(), reason=f"no bundle at {BUNDLE} (python installer/build.py)"
+)
+
+
+def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a clerk's machine: no Python or Qt settings of the build's."""
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "QT_", "VIRTUAL_ENV", "BRANCHDESK_"))
+    }
+    env["HOME"] = str(tmp_path / "home")  # platformdirs: the data folder in here
+    env["XDG_DATA_HOME"] = str(tmp_path / "home" / ".local" / "share")
+    env.update(extra)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path, timeout: int = 180,
+         wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*wrapper, str(EXE), *args], env=env, cwd=cwd, capture_output=True, text=True,
+        encoding="utf-8", timeout=timeout, check=False,
+    )
+
+
+def _unexpected(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip() and line not in EXPECTED_STDERR]
+
+
+def test_the_bundle_passes_its_selftest_offscreen(tmp_path: Path) -> None:
+    result = _run(["--selftest"], _clean_env(tmp_path), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "自检通过" in result.stdout and "[失败]" not in result.stderr
+    assert "平台 offscreen" in result.stdout
+    assert _unexpected(result.stderr) == []
+    assert not (tmp_path / "home").exists() or not any((tmp_path / "home").rglob("*.sqlite"))
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+def test_the_bundle_passes_its_selftest_on_x11(tmp_path: Path) -> None:
+    """The real X11 platform plugin and the libraries it needs are in the bundle."""
+    env = _clean_env(tmp_path, QT_QPA_PLATFORM="xcb")
+    result = _run(["--selftest"], env, tmp_path, wrapper=("xvfb-run", "-a"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "平台 xcb" in result.stdout
+    assert _unexpected(result.stderr) == []
+
+
+def test_the_bundle_runs_the_command_line(tmp_path: Path) -> None:
+    env = _clean_env(tmp_path)
+    version = _run(["--version"], env, tmp_path)
+    assert version.returncode == 0 and version.stdout.strip() == f"branchdesk {__version__}"
+    help_text = _run(["--help"], env, tmp_path)
+    assert help_text.returncode == 0 and "--selftest" in help_text.stdout
+    db = tmp_path / "台账.sqlite"
+    made = _run(["init", str(db), "--committee", "中共测试委员会", "--branch", "第一党支部"],
+                env, tmp_path)
+    assert made.returncode == 0, made.stderr
+    verified = _run(["verify", "--db", str(db)], env, tmp_path)
+    assert verified.returncode == 0 and "数据库完好" in verified.stdout, verified.stderr
+    template = tmp_path / "模板.xlsx"
+    written = _run(["template", "members", str(template)], env, tmp_path)
+    assert written.returncode == 0 and template.read_bytes()[:2] == b"PK", written.stderr
+    assert _unexpected(made.stderr + verified.stderr + written.stderr) == []
+
+
+def test_the_bundle_holds_the_resources_as_files() -> None:
+    internal = BUNDLE / "_internal" / "branchdesk"
+    migrations = internal / "storage" / "migrations"
+    assert (migrations / "env.py").is_file() and (migrations / "script.py.mako").is_file()
+    assert len(list((migrations / "versions").glob("0*.py"))) >= 5
+    assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").is_file()
+    assert (internal / "resources" / "icons" / "branchdesk-256.png").is_file()
+    assert (internal / "resources" / "licences" / "LGPL-3.0.txt").is_file()
+
+
+def test_the_bundle_leaves_out_unused_qt() -> None:
+    names = {p.name for p in BUNDLE.rglob("*")}
+    for unused in ("QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtMultimedia",
+                   "QtNetwork", "QtPdf", "QtSvg"):
+        assert not any(unused in name for name in names), unused
+    qm = sorted(p.name for p in BUNDLE.rglob("*.qm"))
+    assert "qtbase_zh_CN.qm" in qm
+    assert all("zh_CN" in name for name in qm), qm
+
+
+def test_the_bundle_is_under_150_mb() -> None:
+    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < 150_000_000, f"{size / 1e6:.1f} MB"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the tarball is the Linux package")
+def test_the_linux_tarball_has_the_bundle_and_its_desktop_entry() -> None:
+    tarballs = sorted((BUNDLE.parent).glob(f"BranchDesk-{__version__}-linux-*.tar.gz"))
+    if not tarballs:
+        pytest.skip("no tarball (built with --no-tarball)")
+    with tarfile.open(tarballs[-1]) as tar:
+        names = set(tar.getnames())
+    top = f"BranchDesk-{__version__}"
+    for member in ("branchdesk", "branchdesk.desktop", "install-desktop-entry.sh",
+                   "icons/branchdesk-256.png", "icons/branchdesk.svg", "README.txt"):
+        assert f"{top}/{member}" in names, member
+    desktop = (BUNDLE / "branchdesk.desktop").read_text(encoding="utf-8")
+    assert "Name[zh_CN]=支部台账" in desktop and "Icon=branchdesk" in desktop
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the .desktop entry is for Linux")
+def test_the_desktop_entry_installs_for_the_user(tmp_path: Path) -> None:
+    env = _clean_env(tmp_path)
+    result = subprocess.run(
+        ["sh", str(BUNDLE / "install-desktop-entry.sh")], env=env, capture_output=True,
+        text=True, encoding="utf-8", check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = tmp_path / "home" / ".local" / "share"
+    entry = (data / "applications" / "branchdesk.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{BUNDLE.resolve()}/branchdesk" %f' in entry
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "branchdesk.png").is_file()
