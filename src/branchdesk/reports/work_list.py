@@ -19,7 +19,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from branchdesk.reports.fonts import FontSet, MissingGlyphsError, default_fonts
+from branchdesk.reports.fonts import FontSet, default_fonts
 from branchdesk.reports.layout import (
     GREY_INK,
     INK,
@@ -109,16 +109,7 @@ def work_list_texts(work: PrintableWorkList) -> Iterator[tuple[str, str]]:
 
 def check_work_list_printable(work: PrintableWorkList, fonts: FontSet) -> None:
     """Raise MissingGlyphsError if a text of the list holds an unprintable character."""
-    missing: set[str] = set()
-    where: list[str] = []
-    for place, text in work_list_texts(work):
-        lacking = fonts.missing_glyphs(text)
-        if lacking:
-            missing |= lacking
-            if place not in where:
-                where.append(place)
-    if missing:
-        raise MissingGlyphsError(missing, where[:5])
+    fonts.require_printable(work_list_texts(work))
 
 
 # --- the document: portrait pages, running header, page numbers ----------------------
