@@ -12,7 +12,8 @@ and in a shuffled order below a title row. Then it times, once each (an import w
   - reading and checking the file: ``services.member_import.preview``;
   - writing it in one transaction: ``services.member_import.import_preview``;
 
-and prints both and their sum, which is what ``branchdesk import members`` takes, then
+and prints both and their sum, which is what ``branchdesk import members`` takes (wall time,
+and this process's CPU time, which other programs on the machine do not inflate), then
 checks that every row was imported and that ``branchdesk verify`` finds the database sound.
 """
 
@@ -154,20 +155,22 @@ def main() -> int:
     print(f"workbook of {args.rows:,} rows written in {time.perf_counter() - started:.1f} s "
           f"({sheet_path.stat().st_size / 1e6:.1f} MB)")
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     preview = services.member_import.preview(sheet_path)
-    checked = time.perf_counter() - started
+    checked, checked_cpu = time.perf_counter() - started, time.process_time() - cpu
     if preview.invalid_rows:
         for problem in preview.problems[:10]:
             print(problem)
         print(f"{len(preview.invalid_rows)} rows invalid: the generator is wrong")
         return 1
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = services.member_import.import_preview(actor, preview)
-    written = time.perf_counter() - started
-    print(f"read and check (preview): {checked:6.2f} s")
-    print(f"write (one transaction):  {written:6.2f} s")
-    print(f"total:                    {checked + written:6.2f} s  (goal: under 10 s)")
+    written, written_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print("                          wall      CPU (this process)")
+    print(f"read and check (preview): {checked:6.2f} s  {checked_cpu:6.2f} s")
+    print(f"write (one transaction):  {written:6.2f} s  {written_cpu:6.2f} s")
+    total, total_cpu = checked + written, checked_cpu + written_cpu
+    print(f"total:                    {total:6.2f} s  {total_cpu:6.2f} s  (goal: under 10 s)")
     assert result.imported == args.rows, result
     with db.read() as session:
         report = verify_database(session)

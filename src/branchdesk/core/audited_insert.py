@@ -78,6 +78,7 @@ def _insert(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> No
     fetch = itemgetter(*keys)
     stored: list[tuple[Any, ...]] = []
     shown: list[list[Any]] = []  # the values as the audit trail writes them
+    converted: dict[dt.date, tuple[str, str]] = {}
     for row in rows:
         values = list(fetch(row))
         as_json = values
@@ -86,8 +87,10 @@ def _insert(s: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> No
             for i in dates:
                 day = values[i]
                 if day is not None:
-                    as_json[i] = json_value(day)
-                    values[i] = _database_value(day)
+                    forms = converted.get(day)
+                    if forms is None:  # a bulk insert repeats its timestamp on every row
+                        forms = converted[day] = (json_value(day), _database_value(day))
+                    as_json[i], values[i] = forms
         stored.append(tuple(values))
         shown.append(as_json)
     connection = s.connection()

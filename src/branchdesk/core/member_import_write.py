@@ -45,6 +45,8 @@ MILESTONE_STEPS: dict[str, tuple[int, ...]] = {
     "join_date": (15, 17),
     "full_member_date": (23, 24),
 }
+#: step 23's record: the branch meeting decided 按期转正 (the conversion date is its outcome)
+CONVERSION_DETAILS = json.dumps({"outcome": ON_TIME}, ensure_ascii=False, sort_keys=True)
 FILE_NUMBER = re.compile(r"^FZ(\d{4})-(\d+)$")
 
 
@@ -129,13 +131,12 @@ class _Writer:
         StepReview rows, which would add a third of the rows an import writes."""
         for key, day in sorted(parsed.milestones.items(), key=lambda item: item[1]):
             for step in MILESTONE_STEPS[key]:
-                details = {"outcome": ON_TIME} if step == 23 else {}
                 self._row(
                     StepRecord, member_id=member_id, step=step, occurrence=1, version=1,
                     state=PASSED, date=day,
                     content=f"导入的历史记录：{BY_KEY[key].header} {day.isoformat()}"
                             f"（{self.clerk}据原台账导入）",
-                    details=json.dumps(details, ensure_ascii=False, sort_keys=True),
+                    details=CONVERSION_DETAILS if step == 23 else "{}",
                     meeting_ref="", serial_number="", exception_reason="",
                     rulebook=rulebook_on(day).version, imported=True,
                     recorded_by=self.actor.username, recorded_at=self.now,
