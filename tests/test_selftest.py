@@ -45,6 +45,21 @@ def test_a_step_made_to_fail_exits_1_with_a_chinese_message(tmp_path: Path) -> N
     assert "自检通过" not in result.stdout
 
 
+@pytest.fixture
+def _own_translators(qtbot):  # type: ignore[no-untyped-def]
+    """Take out the Qt translators the launcher installs, so later tests see Qt as it was."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    yield
+    for translator in set(app.findChildren(QTranslator)) - before:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+@pytest.mark.usefixtures("_own_translators")
 def test_a_broken_booklet_is_caught(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     from branchdesk.reports import booklet_service
 
@@ -62,6 +77,7 @@ def test_a_broken_booklet_is_caught(qtbot, monkeypatch: pytest.MonkeyPatch) -> N
     assert "自检通过" not in out.getvalue()
 
 
+@pytest.mark.usefixtures("_own_translators")
 def test_an_unexpected_error_is_reported_with_its_traceback(
     qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

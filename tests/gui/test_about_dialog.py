@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from branchdesk import __version__
@@ -75,6 +76,21 @@ def test_about_shows_version_folders_and_opens_the_licences(qtbot, tmp_path: Pat
     assert not box.isVisible()
 
 
+@pytest.fixture
+def _own_translators(qtbot):  # type: ignore[no-untyped-def]
+    """Take out the Qt translators the launcher installs, so later tests see Qt as it was."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    yield
+    for translator in set(app.findChildren(QTranslator)) - before:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+@pytest.mark.usefixtures("_own_translators")
 def test_the_launcher_gives_every_window_the_icon(qtbot, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QApplication
 
