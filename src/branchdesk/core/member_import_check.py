@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,6 +27,8 @@ from branchdesk.core.member_sheet import (
 from branchdesk.core.rulebook import nth_birthday, rulebook_on
 from branchdesk.core.vocab import Stage, Status
 
+#: an ID number that went through Excel as a number and came out as 1.10105E+17
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
 #: member_rules' field names → the sheet's column keys
 FIELD_COLUMNS = {
     "name": "name", "id_number": "id_number", "gender": "gender", "birth_date": "birth_date",
@@ -152,7 +155,13 @@ class RowChecker:
                     "重新填写号码"
                 )
                 return ""
-        return clean_text(cell_text(value))
+        text = clean_text(cell_text(value))
+        if _SCIENTIFIC.match(text):
+            problems["id_number"] = (
+                f"公民身份号码被 Excel 存成了数字（显示为 {text}），后几位已经丢失：请把这一列设为"
+                "“文本”格式，重新填写号码"
+            )
+        return text
 
     def _stage(self, text: str, problems: dict[str, str]) -> Stage | None:
         if not text:

@@ -124,10 +124,9 @@ class DateError(ValueError):
 
 
 DATE_FORMS = "2021-03-05、2021/3/5、2021.3.5、2021年3月5日或 20210305"
-#: a time after the date (as a CSV from Excel writes it) is dropped; spaces are gone by then
-_SEPARATED = re.compile(
-    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-)
+_SEPARATED = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+#: a time after the date, as a CSV saved by Excel writes it ("2021/3/5 0:00"), is dropped
+_TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: Excel's day 0 (its serial numbers count from here, 1900 leap-year bug included)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -149,7 +148,7 @@ def parse_date(value: object) -> dt.date | None:
         if 1 <= value < 2958466:  # a date cell whose format was lost: Excel's day count
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise DateError(f"不是日期，请写成 {DATE_FORMS}")
-    text = fold(str(value))
+    text = fold(_TIME.sub("", unicodedata.normalize("NFKC", str(value)).strip()))
     if not text:
         return None
     match = _SEPARATED.match(text) or _COMPACT.match(text)
