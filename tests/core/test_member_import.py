@@ -230,11 +230,19 @@ def test_every_date_form(services: Services, sheet: Callable[..., Path], written
         ("2005-13-01", "“2005-13-01”不是有效的日期（没有这一天），请核对"),
         ("2005年2月30日", "“2005年2月30日”不是有效的日期（没有这一天），请核对"),
         ("七月一日", "“七月一日”不是日期，请写成 " + FORMS),
-        ("2005-07", "“2005-07”不是日期，请写成 " + FORMS),
+        ("2005-07", "“2005-07”只有年月，请写到哪一天，如 2005-07-01"),
+        ("2005.7", "“2005.7”只有年月，请写到哪一天，如 2005-07-01"),
+        ("2005年7月", "“2005年7月”只有年月，请写到哪一天，如 2005-07-01"),
+        (2005.07, "“2005.07”是 Excel 当作数字的年月（2005.10 也会变成 2005.1），请写到哪一天，"
+                  "如 2005-07-01，并把这一列设为文本或日期格式"),
+        (2005.1, "“2005.1”是 Excel 当作数字的年月（2005.10 也会变成 2005.1），请写到哪一天，"
+                 "如 2005-07-01，并把这一列设为文本或日期格式"),
+        (2005, "“2005”只有年份，请写到哪一天，如 2005-07-01"),
+        ("2005年", "“2005年”只有年份，请写到哪一天，如 2005-07-01"),
     ],
 )
 def test_a_cell_that_is_no_date_says_which_forms_are(
-    services: Services, sheet: Callable[..., Path], written: str, reason: str
+    services: Services, sheet: Callable[..., Path], written: Any, reason: str
 ) -> None:
     preview = services.member_import.preview(sheet([full_member(join=written)]))
     assert problems_of(preview) == [f"第 2 行 [接收预备党员日期] {reason}"]

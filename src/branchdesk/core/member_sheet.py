@@ -128,6 +128,8 @@ _SEPARATED = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 #: a time after the date, as a CSV saved by Excel writes it ("2021/3/5 0:00"), is dropped
 _TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH_ONLY = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
+_YEAR_ONLY = re.compile(r"^\d{4}年?$")
 #: Excel's day 0 (its serial numbers count from here, 1900 leap-year bug included)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -145,6 +147,13 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, int | float):
         if float(value).is_integer() and 19000101 <= value <= 29991231:
             return parse_date(str(int(value)))
+        if 1900 <= value < 2101 and not float(value).is_integer():
+            raise DateError(  # 2005.07 typed into a cell Excel took for a number
+                f"“{value:g}”是 Excel 当作数字的年月（2005.10 也会变成 2005.1），请写到哪一天，"
+                f"如 {int(value)}-07-01，并把这一列设为文本或日期格式"
+            )
+        if 1900 <= value < 2101:
+            return parse_date(str(int(value)))
         if 1 <= value < 2958466:  # a date cell whose format was lost: Excel's day count
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise DateError(f"不是日期，请写成 {DATE_FORMS}")
@@ -152,6 +161,12 @@ def parse_date(value: object) -> dt.date | None:
     if not text:
         return None
     match = _SEPARATED.match(text) or _COMPACT.match(text)
+    if _YEAR_ONLY.match(text):
+        raise DateError(f"“{value}”只有年份，请写到哪一天，如 {text[:4]}-07-01")
+    month_only = _MONTH_ONLY.match(text)
+    if match is None and month_only is not None:
+        year, month = month_only.groups()
+        raise DateError(f"“{value}”只有年月，请写到哪一天，如 {year}-{int(month):02d}-01")
     if match is None:
         raise DateError(f"“{value}”不是日期，请写成 {DATE_FORMS}")
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
