@@ -143,20 +143,32 @@ class RecordFacts(Protocol):
     details: str
 
 
-def history_of(member: Any, records: Iterable[RecordFacts]) -> StepHistory:
+def history_of(
+    member: Any, records: Iterable[RecordFacts], ordered: bool = False
+) -> StepHistory:
     """The rulebook's view of a file: which steps passed when, the half-yearly reviews.
 
-    ``member`` needs only a ``birth_date``."""
+    ``member`` needs only a ``birth_date``; ``ordered`` says the records come by step,
+    occurrence and version already (as the due list reads them)."""
     passed: dict[int, dt.date] = {}
     review_dates: dict[int, list[dt.date]] = {}
     outcome: str | None = None
     extension = 0
-    for r in sorted(records, key=lambda r: (r.step, r.occurrence, r.version)):
+    if not ordered:
+        records = sorted(records, key=lambda r: (r.step, r.occurrence, r.version))
+    for r in records:
         if r.state != PASSED:
             continue
-        passed[r.step] = max(passed.get(r.step, r.date), r.date)
-        review_dates.setdefault(r.step, []).append(r.date)
-        if r.step == 23:
+        step, day = r.step, r.date
+        earlier = passed.get(step)
+        if earlier is None:
+            passed[step] = day
+            review_dates[step] = [day]
+        else:
+            if day > earlier:
+                passed[step] = day
+            review_dates[step].append(day)
+        if step == 23:
             details = json.loads(r.details or "{}")
             outcome = str(details.get("outcome") or "") or None
             if outcome == EXTEND:
@@ -529,16 +541,28 @@ class DevelopmentDueProvider:
             }
             records: dict[int, list[Any]] = {}
             if members:
+                # only passed records count, read in the order history_of needs them
                 for r in connection.execute(
                     select(
                         StepRecord.member_id, StepRecord.step, StepRecord.occurrence,
                         StepRecord.version, StepRecord.state, StepRecord.date,
                         StepRecord.details,
-                    ).where(StepRecord.member_id.in_(list(members)))
+                    )
+                    .join(Member, Member.id == StepRecord.member_id)
+                    .where(
+                        StepRecord.state == PASSED,
+                        Member.stage.in_(in_development),
+                        Member.status == Status.NORMAL.value,
+                        Member.voided.is_(False),
+                    )
+                    .order_by(
+                        StepRecord.member_id, StepRecord.step, StepRecord.occurrence,
+                        StepRecord.version,
+                    )
                 ):
                     records.setdefault(r.member_id, []).append(r)
             histories = [
-                (m, m.branch, history_of(m, records.get(m.id, [])))
+                (m, m.branch, history_of(m, records.get(m.id, []), ordered=True))
                 for m in members.values()
             ]
             for member, branch, history in histories:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from branchdesk.core.dates import add_months, age_on, fmt
 from branchdesk.core.rulebook.model import (
@@ -147,10 +148,18 @@ def weekdays_only(start: dt.date, end: dt.date) -> tuple[int, bool]:
 
 def conversion_step(book: Rulebook) -> int:
     """The number of the step that decides on the probation (the one with an Extension)."""
+    known = _CONVERSION_STEPS.get(id(book))
+    if known is not None and known[0] is book:
+        return known[1]
     for rule in book.steps:
         if any(isinstance(c, Extension) for c in rule.constraints):
+            _CONVERSION_STEPS[id(book)] = (book, rule.number)
             return rule.number
     raise LookupError("rulebook without a conversion step")
+
+
+#: conversion_step per rulebook (asked once per member by the due list: thousands of times)
+_CONVERSION_STEPS: dict[int, tuple[Rulebook, int]] = {}
 
 
 def stage_after(rule: StepRule, conversion_outcome: str | None) -> Stage | None:
@@ -794,22 +803,42 @@ def due_actions(history: StepHistory, today: dt.date) -> list[Due]:
     book = rulebook_on(today)
     conv = conversion_step(book)
     passed = history.passed
+    highest = max(passed, default=0)
     items: list[Due] = []
-    for rule in book.steps:
+    for rule, c in _due_constraints(book):
         # a file whose later steps passed (say, imported) owes nothing for an earlier step
-        beyond = rule.number < conv and any(number > rule.number for number in passed)
-        for c in rule.constraints:
-            if isinstance(c, Deadline):
-                if not beyond:
-                    items += _due_deadline(rule, c, history, today)
-            elif isinstance(c, MinimumWait) and c.due_kind:
-                if not beyond and rule.number not in passed:
-                    items += _due_wait(rule, c, history, today)
-            elif isinstance(c, PeriodicReview):
-                items += _due_review(rule, c, history, today, conv)
-            elif isinstance(c, ProbationOver):
-                items += _due_probation(rule, c, history, today, conv)
+        beyond = rule.number < conv and highest > rule.number
+        if isinstance(c, Deadline):
+            if not beyond:
+                items += _due_deadline(rule, c, history, today)
+        elif isinstance(c, MinimumWait):
+            if not beyond and rule.number not in passed:
+                items += _due_wait(rule, c, history, today)
+        elif isinstance(c, PeriodicReview):
+            items += _due_review(rule, c, history, today, conv)
+        elif isinstance(c, ProbationOver):
+            items += _due_probation(rule, c, history, today, conv)
     return sorted(items, key=lambda item: (item.due, item.step))
+
+
+def _due_constraints(book: Rulebook) -> list[tuple[StepRule, Any]]:
+    """The constraints of a rulebook that can make something due, with their steps (found
+    once per rulebook: the due list asks for every member)."""
+    known = _DUE_CONSTRAINTS.get(id(book))
+    if known is not None and known[0] is book:
+        return known[1]
+    found: list[tuple[StepRule, Any]] = [
+        (rule, c)
+        for rule in book.steps
+        for c in rule.constraints
+        if isinstance(c, Deadline | PeriodicReview | ProbationOver)
+        or (isinstance(c, MinimumWait) and c.due_kind)
+    ]
+    _DUE_CONSTRAINTS[id(book)] = (book, found)
+    return found
+
+
+_DUE_CONSTRAINTS: dict[int, tuple[Rulebook, list[tuple[StepRule, Any]]]] = {}
 
 
 def _due_deadline(rule: StepRule, c: Deadline, history: StepHistory, today: dt.date) -> list[Due]:
