@@ -20,7 +20,7 @@
 
 #define AppName "支部台账"
 #define AppNameLatin "BranchDesk"
-#define AppExe "BranchDesk.exe"
+#define AppExe "branchdeskw.exe"
 #define Bundle AddBackslash(SourcePath) + "..\dist\BranchDesk"
 
 ; Simplified Chinese wizard texts: ChineseSimplified.isl is one of Inno Setup's unofficial
