@@ -55,6 +55,8 @@ def test_an_activist_without_a_review_shows_one_due(
     member = import_one(services, clerk, tmp_path, "入党积极分子", "2026-01-05", "2026-05-01")
     # the application's talk is not asked for: the file is past it
     assert due_for(services, member) == [("activist_review", dt.date(2026, 11, 1), True)]
+    # and the development page's 下一步 is after the last milestone, not the gap before it
+    assert next_step(services.development.history(member), TODAY) == 4
 
 
 def test_an_activist_of_a_year_is_also_eligible_as_candidate(

@@ -792,6 +792,11 @@ def next_step(history: StepHistory, day: dt.date) -> int | None:
     """The step to record next by the rulebook in force on ``day`` (None when the file is done)."""
     book = rulebook_on(day)
     open_steps = [rule for rule in book.steps if not _order_findings(rule, book, history)]
+    # an imported file has gaps below its last milestone: the next step comes after it
+    highest = max(history.passed, default=0)
+    for rule in open_steps:
+        if not rule.repeatable and rule.number > highest:
+            return rule.number
     for rule in open_steps:
         if not rule.repeatable:
             return rule.number
