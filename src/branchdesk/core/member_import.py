@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.audited_insert import no_cyclic_gc
 from branchdesk.core.errors import ValidationError
 from branchdesk.core.member_file import ImportFileError, read_table
 from branchdesk.core.member_import_check import (
@@ -27,6 +26,7 @@ from branchdesk.core.member_import_write import write_rows
 from branchdesk.core.member_sheet import BY_KEY, cell_text, id_key, match_headers
 from branchdesk.core.members import _to_input
 from branchdesk.core.vocab import OrgKind, Role, Status
+from branchdesk.storage.bulk import no_cyclic_gc
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import Member, Organisation, StepRecord
 

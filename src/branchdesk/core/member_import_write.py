@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.audited_insert import insert_audited, next_id
 from branchdesk.core.member_import_check import ParsedMember
 from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.member_sheet import BY_KEY
@@ -22,6 +21,7 @@ from branchdesk.core.members import MemberService
 from branchdesk.core.rulebook import ON_TIME, rulebook_on
 from branchdesk.core.search_keys import SearchColumns, search_columns
 from branchdesk.core.vocab import EventKind, Status
+from branchdesk.storage.bulk import insert_audited, next_id
 from branchdesk.storage.models import (
     Base,
     DevelopmentFile,
