@@ -111,15 +111,14 @@ class AboutDialog(QMessageBox):
         self.setWindowTitle(f"关于{APP_TITLE}")
         self.setIconPixmap(application_icon().pixmap(64, 64))
         self.setTextFormat(Qt.TextFormat.RichText)
+        # wide enough for a folder path on one line (a message box wraps its text early)
+        self.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")
         self.setText(about_html(__version__, data_dir, db_path, backup_dir))
         self.setInformativeText(
             "本程序随附的字体和程序库（Qt/PySide6 按 LGPL-3.0 提供，其余为 Apache-2.0、MIT、"
             f"BSD 等许可证）：<a href='{LICENCES_LINK}'>查看许可证</a>"
         )
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
         ok = self.button(QMessageBox.StandardButton.Ok)
         if ok is not None:
