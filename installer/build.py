@@ -76,7 +76,7 @@ def pyinstaller() -> None:
 
 DESKTOP_ENTRY = """[Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.0
 Name=BranchDesk
 Name[zh_CN]=支部台账
 GenericName=Party branch records

@@ -144,3 +144,15 @@ def test_the_desktop_entry_installs_for_the_user(tmp_path: Path) -> None:
     entry = (data / "applications" / "branchdesk.desktop").read_text(encoding="utf-8")
     assert f'Exec="{BUNDLE.resolve()}/branchdesk" %f' in entry
     assert (data / "icons" / "hicolor" / "48x48" / "apps" / "branchdesk.png").is_file()
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate (desktop-file-utils) is not installed",
+)
+def test_the_desktop_entry_is_valid() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(BUNDLE / "branchdesk.desktop")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
