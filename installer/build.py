@@ -19,6 +19,7 @@ Steps:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import re
@@ -144,6 +145,22 @@ def tarball(bundle: Path, ver: str) -> Path:
     return target
 
 
+STAMP_NAME = "source-stamp.txt"
+
+
+def source_stamp() -> str:
+    """A hash of what goes into the bundle from this repository (the package and installer/);
+    tests/test_bundle.py skips a bundle built from other sources than the working tree's."""
+    digest = hashlib.sha256()
+    folders = (ROOT / "src" / "branchdesk", INSTALLER)
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        digest.update(path.relative_to(ROOT).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -167,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     run(sys.executable, ROOT / "ui" / "build_forms.py")
     run(sys.executable, INSTALLER / "make_icons.py")
     write_version_iss(ver)
+    stamp = source_stamp()
     pyinstaller()
+    (BUNDLE / STAMP_NAME).write_text(stamp + "\n", encoding="ascii")
     if not WINDOWS:
         add_linux_files(BUNDLE)
     size = folder_size(BUNDLE)

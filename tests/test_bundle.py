@@ -4,11 +4,14 @@ As qutebrowser tests its release builds: start the built program itself, with no
 ours around it, let it do real work, and fail on any exit code but 0 *and* on any unexpected
 line on stderr (a Qt plugin that did not load, a translation not found, a hidden import
 missing). Skipped when no bundle has been built; .ci/run builds one and runs this file.
-``BRANCHDESK_BUNDLE=/path/to/BranchDesk`` tests a bundle elsewhere.
+``BRANCHDESK_BUNDLE=/path/to/BranchDesk`` tests a bundle elsewhere. A bundle in dist/ built
+from other sources than the working tree's is skipped too (installer/build.py stamps it), and
+``BRANCHDESK_BUNDLE_REQUIRED=1`` (.ci/run) turns either skip into an error.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -26,9 +29,33 @@ EXE = BUNDLE / ("branchdesk.exe" if sys.platform == "win32" else "branchdesk")
 #: stderr lines that are not a problem
 EXPECTED_STDERR: tuple[str, ...] = ()
 
-pytestmark = pytest.mark.skipif(
-    not EXE.exists(), reason=f"no bundle at {BUNDLE} (python installer/build.py)"
-)
+
+
+def _build_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build", ROOT / "installer" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _why_not() -> str:
+    """Why this bundle cannot be tested: none built, or built from other sources."""
+    if not EXE.exists():
+        return f"no bundle at {BUNDLE} (python installer/build.py)"
+    if "BRANCHDESK_BUNDLE" in os.environ:
+        return ""
+    build = _build_script()
+    stamp = BUNDLE / build.STAMP_NAME
+    if not stamp.exists() or stamp.read_text(encoding="ascii").strip() != build.source_stamp():
+        return f"the bundle at {BUNDLE} was built from other sources (python installer/build.py)"
+    return ""
+
+
+WHY_NOT = _why_not()
+if WHY_NOT and os.environ.get("BRANCHDESK_BUNDLE_REQUIRED"):  # CI: a bundle must be tested
+    raise RuntimeError(f"BRANCHDESK_BUNDLE_REQUIRED is set, but {WHY_NOT}")
+pytestmark = pytest.mark.skipif(bool(WHY_NOT), reason=WHY_NOT)
 
 
 def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
