@@ -83,10 +83,9 @@ def test_a_probationary_member_shows_when_the_probation_ends(
     member = import_one(services, clerk, tmp_path, "预备党员", None, None, None, "2025-12-10")
     due = due_for(services, member)
     assert ("probation_ending", dt.date(2026, 12, 10), False) in due
-    # the oath (2026 rules: within a month of approval) is not a roster column, so it is asked
-    # for until the clerk records it; nothing of the earlier stages is
-    assert due == [("oath_due", dt.date(2026, 1, 10), True),
-                   ("probation_ending", dt.date(2026, 12, 10), False)]
+    # the oath (within a month of approval) was due long before the import: history, not a
+    # reminder; nothing of the earlier stages is asked for either
+    assert due == [("probation_ending", dt.date(2026, 12, 10), False)]
     later = due_for(services, member, dt.date(2026, 12, 11))
     assert ("probation_ended", dt.date(2026, 12, 10), True) in later
 
@@ -172,3 +171,11 @@ def test_a_process_killed_mid_import_leaves_the_database_as_it_was(
     from branchdesk.storage.roster import RosterFilter
 
     assert services.members.search_ids(RosterFilter()) == []
+
+
+def test_a_recent_approval_imported_still_asks_for_the_oath(
+    services: Services, clerk: Actor, tmp_path: Path
+) -> None:
+    """A time limit still running when the file came in is reminded of as usual."""
+    member = import_one(services, clerk, tmp_path, "预备党员", None, None, None, "2026-11-16")
+    assert ("oath_due", dt.date(2026, 12, 16), False) in due_for(services, member)

@@ -152,6 +152,7 @@ def history_of(
     occurrence and version already (as the due list reads them)."""
     passed: dict[int, dt.date] = {}
     review_dates: dict[int, list[dt.date]] = {}
+    imported_on: dict[int, dt.date] = {}
     outcome: str | None = None
     extension = 0
     if not ordered:
@@ -168,6 +169,10 @@ def history_of(
             if day > earlier:
                 passed[step] = day
             review_dates[step].append(day)
+        if getattr(r, "imported", False):
+            recorded = getattr(r, "recorded_at", None)
+            if isinstance(recorded, dt.datetime):
+                imported_on[step] = recorded.date()
         if step == 23:
             details = json.loads(r.details or "{}")
             outcome = str(details.get("outcome") or "") or None
@@ -179,6 +184,7 @@ def history_of(
         review_dates={k: tuple(sorted(v)) for k, v in review_dates.items()},
         conversion_outcome=outcome,
         extension_months=extension,
+        imported_on=imported_on,
     )
 
 
@@ -546,7 +552,7 @@ class DevelopmentDueProvider:
                     select(
                         StepRecord.member_id, StepRecord.step, StepRecord.occurrence,
                         StepRecord.version, StepRecord.state, StepRecord.date,
-                        StepRecord.details,
+                        StepRecord.details, StepRecord.imported, StepRecord.recorded_at,
                     )
                     .join(Member, Member.id == StepRecord.member_id)
                     .where(

@@ -83,6 +83,9 @@ class StepHistory:
     approval). ``review_dates`` holds all passed records of the repeatable steps.
     ``conversion_outcome`` is the outcome of the latest passed step 23 and
     ``extension_months`` the probation's extension decided there (0 when none).
+    ``imported_on`` maps a step whose record was imported as history (roster import) to
+    the day it came into BranchDesk: a time limit that had run out before then is history,
+    not something to remind of.
     """
 
     passed: Mapping[int, dt.date] = field(default_factory=dict)
@@ -90,6 +93,7 @@ class StepHistory:
     review_dates: Mapping[int, tuple[dt.date, ...]] = field(default_factory=dict)
     conversion_outcome: str | None = None
     extension_months: int = 0
+    imported_on: Mapping[int, dt.date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -854,6 +858,9 @@ def _due_deadline(rule: StepRule, c: Deadline, history: StepHistory, today: dt.d
     if done is not None and done >= since:
         return []
     due = add_months(since, c.months)
+    imported = history.imported_on.get(c.after_step)
+    if imported is not None and due < imported:
+        return []  # the limit ran out before the file came in: not the branch's to remind of
     overdue = today > due
     if not overdue and not c.remind_early:
         return []
