@@ -150,8 +150,13 @@ begin
 end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  Text: String;
 begin
   if (CurUninstallStep = usPostUninstall) and not UninstallSilent() then
-    MsgBox(FmtMessage(CustomMessage('DataKept'), ['{#AppName}', DataFolder()]),
-      mbInformation, MB_OK);
+  begin
+    Text := FmtMessage(CustomMessage('DataKept'), ['{#AppName}', DataFolder()]);
+    StringChangeEx(Text, '%n', #13#10, True);
+    MsgBox(Text, mbInformation, MB_OK);
+  end;
 end;

@@ -55,7 +55,7 @@ def _why_not() -> str:
 WHY_NOT = _why_not()
 if WHY_NOT and os.environ.get("BRANCHDESK_BUNDLE_REQUIRED"):  # CI: a bundle must be tested
     raise RuntimeError(f"BRANCHDESK_BUNDLE_REQUIRED is set, but {WHY_NOT}")
-pytestmark = pytest.mark.skipif(bool(WHY_NOT), reason=WHY_NOT)
+needs_bundle = pytest.mark.skipif(bool(WHY_NOT), reason=WHY_NOT)
 
 
 def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -82,6 +82,7 @@ def _unexpected(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip() and line not in EXPECTED_STDERR]
 
 
+@needs_bundle
 def test_the_bundle_passes_its_selftest_offscreen(tmp_path: Path) -> None:
     result = _run(["--selftest"], _clean_env(tmp_path), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -91,6 +92,7 @@ def test_the_bundle_passes_its_selftest_offscreen(tmp_path: Path) -> None:
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").rglob("*.sqlite"))
 
 
+@needs_bundle
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 def test_the_bundle_passes_its_selftest_on_x11(tmp_path: Path) -> None:
     """The real X11 platform plugin and the libraries it needs are in the bundle."""
@@ -101,6 +103,7 @@ def test_the_bundle_passes_its_selftest_on_x11(tmp_path: Path) -> None:
     assert _unexpected(result.stderr) == []
 
 
+@needs_bundle
 def test_the_bundle_runs_the_command_line(tmp_path: Path) -> None:
     env = _clean_env(tmp_path)
     version = _run(["--version"], env, tmp_path)
@@ -119,6 +122,7 @@ def test_the_bundle_runs_the_command_line(tmp_path: Path) -> None:
     assert _unexpected(made.stderr + verified.stderr + written.stderr) == []
 
 
+@needs_bundle
 def test_the_bundle_holds_the_resources_as_files() -> None:
     internal = BUNDLE / "_internal" / "branchdesk"
     migrations = internal / "storage" / "migrations"
@@ -129,6 +133,7 @@ def test_the_bundle_holds_the_resources_as_files() -> None:
     assert (internal / "resources" / "licences" / "LGPL-3.0.txt").is_file()
 
 
+@needs_bundle
 def test_the_bundle_leaves_out_unused_qt() -> None:
     names = {p.name for p in BUNDLE.rglob("*")}
     for unused in ("QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtMultimedia",
@@ -139,11 +144,13 @@ def test_the_bundle_leaves_out_unused_qt() -> None:
     assert all("zh_CN" in name for name in qm), qm
 
 
+@needs_bundle
 def test_the_bundle_is_under_150_mb() -> None:
     size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < 150_000_000, f"{size / 1e6:.1f} MB"
 
 
+@needs_bundle
 @pytest.mark.skipif(sys.platform != "linux", reason="the tarball is the Linux package")
 def test_the_linux_tarball_has_the_bundle_and_its_desktop_entry() -> None:
     tarballs = sorted((BUNDLE.parent).glob(f"BranchDesk-{__version__}-linux-*.tar.gz"))
@@ -159,6 +166,7 @@ def test_the_linux_tarball_has_the_bundle_and_its_desktop_entry() -> None:
     assert "Name[zh_CN]=支部台账" in desktop and "Icon=branchdesk" in desktop
 
 
+@needs_bundle
 @pytest.mark.skipif(sys.platform != "linux", reason="the .desktop entry is for Linux")
 def test_the_desktop_entry_installs_for_the_user(tmp_path: Path) -> None:
     env = _clean_env(tmp_path)
@@ -173,6 +181,7 @@ def test_the_desktop_entry_installs_for_the_user(tmp_path: Path) -> None:
     assert (data / "icons" / "hicolor" / "48x48" / "apps" / "branchdesk.png").is_file()
 
 
+@needs_bundle
 @pytest.mark.skipif(
     sys.platform != "linux" or shutil.which("desktop-file-validate") is None,
     reason="desktop-file-validate (desktop-file-utils) is not installed",
@@ -183,3 +192,38 @@ def test_the_desktop_entry_is_valid() -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+# the installer scripts themselves (no bundle needed) -------------------------------------
+
+SPEC = (ROOT / "installer" / "branchdesk.spec").read_text(encoding="utf-8")
+ISS_BYTES = (ROOT / "installer" / "branchdesk.iss").read_bytes()
+ISS = ISS_BYTES.decode("utf-8-sig")
+
+
+def test_the_windows_installer_installs_per_user_and_keeps_the_data() -> None:
+    assert ISS_BYTES.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Inno Setup reads the Chinese
+    for line in ("PrivilegesRequired=lowest",
+                 r"DefaultDirName={localappdata}\Programs\{#AppNameLatin}",
+                 "AppVersion={#AppVersion}", "Tasks: desktopicon", "{userprograms}",
+                 "usPostUninstall"):
+        assert line in ISS, line
+    assert "会保留，不会删除" in ISS and "您的数据没有删除" in ISS
+    assert "[UninstallDelete]" not in ISS  # nothing of the user's is removed
+
+
+def test_the_windows_installer_starts_the_windowed_program_of_the_spec() -> None:
+    assert '#define AppExe "branchdeskw.exe"' in ISS
+    assert 'name="branchdeskw"' in SPEC and "console=False" in SPEC
+    icon = ROOT / "src" / "branchdesk" / "resources" / "icons" / "branchdesk.ico"
+    assert r"..\src\branchdesk\resources\icons\branchdesk.ico" in ISS and icon.is_file()
+    assert icon.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO header
+
+
+def test_build_writes_the_version_for_the_installer(tmp_path: Path, monkeypatch) -> None:
+    build = _build_script()
+    monkeypatch.setattr(build, "BUILD", tmp_path)
+    text = build.write_version_iss("1.2.3rc1").read_text(encoding="utf-8")
+    assert '#define AppVersion "1.2.3rc1"' in text
+    assert '#define AppVersionNumeric "1.2.3.1"' in text
+    assert build.version() == __version__
