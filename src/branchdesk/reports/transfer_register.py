@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.doctemplate import LayoutError
 
 from branchdesk.reports.fonts import FontSet, default_fonts
@@ -20,17 +20,15 @@ from branchdesk.reports.layout import (
     GREY_INK,
     INK,
     LABEL_SHADE,
-    PAGE_NUMBER_SIZE,
     SUPERSEDED_SHADE,
     CompactCanvas,
     FormLayout,
-    define_text_form,
-    draw_centred_with_form,
     draw_text,
     fit_size,
     today_text,
     write_pdf,
 )
+from branchdesk.reports.numbered_document import EndOfDocument, NumberedDocument
 from branchdesk.reports.transfer_register_data import RegisterRow, TransferRegister
 
 TITLE = "党员组织关系转接登记簿"
@@ -51,7 +49,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("介绍信编号", 33), ("转出单位", 30), ("转入单位", 30), ("党费交至", 17),
     ("有效期\n（天）", 11), ("回执", 24), ("状态", 16), ("备注", 0),
 )
-_TOTAL_FORM = "BranchDeskTransferRegisterTotal"
 
 
 def render_transfer_register(
@@ -75,12 +72,17 @@ def render_transfer_register(
 def _build(register: TransferRegister, fonts: FontSet, *, split_rows: bool) -> bytes:
     """The register as PDF bytes; rows are kept whole on a page unless ``split_rows``."""
     buffer = io.BytesIO()
-    document = _RegisterDocument(buffer, fonts, register)
+    document = NumberedDocument(
+        buffer, fonts, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=f"{register.year}年度{TITLE}",
+        subject=TITLE, author=register.committee,
+        header_left=f"{TITLE}（{register.year}年度）", header_right=register.committee or EMPTY,
+        printed_on=register.printed_on or today_text(),
+    )
     layout = _RegisterLayout(fonts)
     story: list[Flowable] = [_Title(register, fonts), layout.rows_table(register, split_rows)]
     if register.rows:
         story += [Spacer(0, 4 * mm), layout.p(register.summary.text(), layout.summary)]
-    story.append(_End())
+    story.append(EndOfDocument())
     document.build(story, canvasmaker=CompactCanvas)
     return buffer.getvalue()
 
@@ -110,16 +112,6 @@ def check_register_printable(register: TransferRegister, fonts: FontSet) -> None
 # --- the document: landscape pages, running header, page numbers ---------------------
 
 
-class _End(Flowable):  # type: ignore[misc]
-    """Marks the end of the register, so its page count can be printed on every page."""
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        return None
-
-
 class _Title(Flowable):  # type: ignore[misc]
     """The first page's title, and the committee and year under it."""
 
@@ -143,77 +135,6 @@ class _Title(Flowable):  # type: ignore[misc]
         line = f"党委：{self.register.committee or EMPTY}　　　　年度：{self.register.year}年"
         size = fit_size(fonts, fonts.body, line, 11, self.width)
         draw_text(canvas, fonts, fonts.body, line, self.width / 2, 4 * mm, size, "center")
-
-
-class _RegisterDocument(BaseDocTemplate):  # type: ignore[misc]
-    """A4 landscape pages with a running header, page numbers and the print date."""
-
-    def __init__(self, buffer: BinaryIO, fonts: FontSet, register: TransferRegister) -> None:
-        super().__init__(
-            buffer,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN_LEFT,
-            rightMargin=MARGIN_RIGHT,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{register.year}年度{TITLE}",
-            subject=TITLE,
-            author=register.committee,
-            creator="BranchDesk 支部台账",
-            initialFontName=fonts.body.name,
-        )
-        self.fonts = fonts
-        self.register = register
-        self.total: int | None = None
-        frame = Frame(
-            MARGIN_LEFT, MARGIN_BOTTOM, WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
-        )
-        self.addPageTemplates(
-            [PageTemplate("body", frames=[frame], onPage=self._header, onPageEnd=self._footer)]
-        )
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
-        if isinstance(flowable, _End):
-            self.total = int(self.page)
-
-    def _header(self, canvas: Any, document: Any) -> None:
-        """The grey line at the top: the register and year left, the committee right."""
-        fonts = self.fonts
-        y = PAGE_HEIGHT - 12 * mm
-        canvas.saveState()
-        canvas.setFillColor(GREY_INK)
-        right = self.register.committee or EMPTY
-        right_width = draw_text(
-            canvas, fonts, fonts.body, right, PAGE_WIDTH - MARGIN_RIGHT, y, HEADER_SIZE, "right"
-        )
-        left = f"{TITLE}（{self.register.year}年度）"
-        size = fit_size(fonts, fonts.body, left, HEADER_SIZE, WIDTH - right_width - 8 * mm)
-        draw_text(canvas, fonts, fonts.body, left, MARGIN_LEFT, y, size)
-        canvas.setStrokeColor(GREY_INK)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
-        canvas.restoreState()
-
-    def _footer(self, canvas: Any, document: Any) -> None:
-        """第 N 页 共 M 页 in the middle, the print date at the right."""
-        fonts = self.fonts
-        font = fonts.body.name
-        y = 9 * mm
-        number = int(self.page)
-        draw_centred_with_form(
-            canvas, font, PAGE_NUMBER_SIZE, f"第 {number} 页　共 ", f"{number} 页", _TOTAL_FORM,
-            PAGE_WIDTH / 2, y,
-        )
-        canvas.saveState()
-        canvas.setFillColor(GREY_INK)
-        printed = f"打印日期：{self.register.printed_on or today_text()}"
-        draw_text(canvas, fonts, fonts.body, printed, PAGE_WIDTH - MARGIN_RIGHT, y,
-                  PAGE_NUMBER_SIZE, "right")
-        canvas.restoreState()
-        if self.total is not None:
-            total, self.total = self.total, None
-            define_text_form(canvas, _TOTAL_FORM, font, PAGE_NUMBER_SIZE, f"{total} 页")
 
 
 # --- the content ----------------------------------------------------------------------

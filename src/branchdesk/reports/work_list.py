@@ -11,10 +11,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    PageTemplate,
     Spacer,
     Table,
 )
@@ -24,25 +22,17 @@ from branchdesk.reports.layout import (
     GREY_INK,
     INK,
     LABEL_SHADE,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     PAGE_HEIGHT,
-    PAGE_NUMBER_SIZE,
     PAGE_WIDTH,
     RULE,
     WIDTH,
     CompactCanvas,
     FormLayout,
-    body_frame,
-    define_text_form,
-    draw_centred_with_form,
-    draw_running_header,
     draw_text,
     fit_size,
     write_pdf,
 )
+from branchdesk.reports.numbered_document import EndOfDocument, NumberedDocument
 from branchdesk.reports.work_list_data import AHEAD, PrintableWorkList, PrintRow, PrintSection
 
 TITLE = "每月党建工作提示单"
@@ -52,7 +42,6 @@ KIND_SHADE = colors.Color(0.97, 0.97, 0.97)
 CELL_SIZE = 9
 #: the table's columns: heading and width in mm; 事项 takes what is left
 COLUMNS: tuple[tuple[str, float], ...] = (("到期日", 27), ("事项", 0), ("依据", 44), ("状态", 15))
-_TOTAL_FORM = "BranchDeskWorkListTotal"
 KEEP = 45 * mm  # a section starts on a new page when less than this is left
 
 
@@ -80,14 +69,19 @@ def work_list_bytes(work: PrintableWorkList, *, fonts: FontSet | None = None) ->
 
 def _build(work: PrintableWorkList, fonts: FontSet) -> bytes:
     buffer = io.BytesIO()
-    document = _WorkListDocument(buffer, fonts, work)
+    document = NumberedDocument(
+        buffer, fonts, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=f"{TITLE}（{work.month}）",
+        subject=TITLE, author=work.committee, header_left=f"{TITLE}（{work.month}）",
+        header_right=work.committee + (f"　{work.scope}" if work.scope else ""),
+        printed_on=work.printed_on,
+    )
     layout = _WorkListLayout(fonts)
     story: list[Flowable] = [_Title(work, fonts), layout.p(work.summary, layout.note)]
     if not work.sections:
         story += [Spacer(0, 12 * mm), layout.p(NOTHING, layout.nothing)]
     for section in work.sections:
         story += layout.section_of(section)
-    story.append(_End())
+    story.append(EndOfDocument())
     document.build(story, canvasmaker=CompactCanvas)
     return buffer.getvalue()
 
@@ -115,16 +109,6 @@ def check_work_list_printable(work: PrintableWorkList, fonts: FontSet) -> None:
 # --- the document: portrait pages, running header, page numbers ----------------------
 
 
-class _End(Flowable):  # type: ignore[misc]
-    """Marks the end of the list, so its page count can be printed on every page."""
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        return None
-
-
 class _Title(Flowable):  # type: ignore[misc]
     """The first page's title, with the committee (and scope) and the month under it."""
 
@@ -150,60 +134,6 @@ class _Title(Flowable):  # type: ignore[misc]
         line = f"{who}　　{work.month}"
         size = fit_size(fonts, fonts.body, line, 12, self.width)
         draw_text(canvas, fonts, fonts.body, line, self.width / 2, 6 * mm, size, "center")
-
-
-class _WorkListDocument(BaseDocTemplate):  # type: ignore[misc]
-    """A4 portrait pages with a running header, page numbers and the print date."""
-
-    def __init__(self, buffer: BinaryIO, fonts: FontSet, work: PrintableWorkList) -> None:
-        super().__init__(
-            buffer,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN_LEFT,
-            rightMargin=MARGIN_RIGHT,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{TITLE}（{work.month}）",
-            subject=TITLE,
-            author=work.committee,
-            creator="BranchDesk 支部台账",
-            initialFontName=fonts.body.name,
-        )
-        self.fonts = fonts
-        self.work = work
-        self.total: int | None = None
-        self.addPageTemplates(
-            [PageTemplate("body", frames=[body_frame()], onPage=self._header,
-                          onPageEnd=self._footer)]
-        )
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
-        if isinstance(flowable, _End):
-            self.total = int(self.page)
-
-    def _header(self, canvas: Any, document: Any) -> None:
-        """The grey line at the top: the list and month left, the committee right."""
-        right = self.work.committee + (f"　{self.work.scope}" if self.work.scope else "")
-        draw_running_header(canvas, self.fonts, f"{TITLE}（{self.work.month}）", right)
-
-    def _footer(self, canvas: Any, document: Any) -> None:
-        """第 N 页 共 M 页 in the middle, the print date at the right."""
-        fonts = self.fonts
-        font = fonts.body.name
-        y = 11 * mm
-        number = int(self.page)
-        draw_centred_with_form(
-            canvas, font, PAGE_NUMBER_SIZE, f"第 {number} 页　共 ", f"{number} 页", _TOTAL_FORM,
-            PAGE_WIDTH / 2, y,
-        )
-        canvas.saveState()
-        canvas.setFillColor(GREY_INK)
-        draw_text(canvas, fonts, fonts.body, f"打印日期：{self.work.printed_on}",
-                  PAGE_WIDTH - MARGIN_RIGHT, y, PAGE_NUMBER_SIZE, "right")
-        canvas.restoreState()
-        if self.total is not None:
-            total, self.total = self.total, None
-            define_text_form(canvas, _TOTAL_FORM, font, PAGE_NUMBER_SIZE, f"{total} 页")
 
 
 # --- the content ----------------------------------------------------------------------
