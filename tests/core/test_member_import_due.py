@@ -179,3 +179,19 @@ def test_a_recent_approval_imported_still_asks_for_the_oath(
     """A time limit still running when the file came in is reminded of as usual."""
     member = import_one(services, clerk, tmp_path, "预备党员", None, None, None, "2026-11-16")
     assert ("oath_due", dt.date(2026, 12, 16), False) in due_for(services, member)
+
+
+def test_imported_history_is_reviewed_by_the_importing_clerk(
+    services: Services, clerk: Actor, tmp_path: Path
+) -> None:
+    """一步一审 holds for imported history too: each record has its review, as history."""
+    member = import_one(services, clerk, tmp_path, "预备党员", "2024-01-05", "2024-05-01",
+                        "2025-05-06", "2025-12-10")
+    records = services.development.records(member)
+    assert [r.step for r in records] == [1, 3, 7, 15, 17]
+    for record in records:
+        assert record.imported and record.state == "passed"
+        (review,) = record.reviews
+        assert review.outcome == "passed" and review.reviewer_name == clerk.display_name
+        assert "导入的历史记录" in review.opinion
+    assert services.audit.verify().sound

@@ -28,6 +28,7 @@ from branchdesk.storage.models import (
     Member,
     MemberEvent,
     StepRecord,
+    StepReview,
     utcnow,
 )
 
@@ -55,9 +56,9 @@ def write_rows(
 ) -> list[int]:
     """Add or update each row's member inside the caller's transaction; their ids in order.
 
-    New members, their stage events, imported step records with their reviews and their
-    development files are inserted in bulk (audited as the flush hook would); updates of
-    existing members go through the ORM."""
+    New members, their stage events, imported step records with their reviews (by the
+    importing clerk, as history) and their development files are inserted in bulk (audited
+    as the flush hook would); updates of existing members go through the ORM."""
     updates = {r.parsed.existing_id: r.parsed for r in rows if r.parsed and r.parsed.existing_id}
     if updates:
         for member in s.scalars(select(Member).where(Member.id.in_(list(updates)))):
@@ -84,7 +85,7 @@ class _Writer:
         self.now = utcnow()
         self.numbers = _FileNumbers(s)
         self.tables: dict[type[Base], list[dict[str, Any]]] = {
-            Member: [], MemberEvent: [], StepRecord: [], DevelopmentFile: [],
+            Member: [], MemberEvent: [], StepRecord: [], StepReview: [], DevelopmentFile: [],
         }
         self.ids = {model: next_id(s, model) for model in self.tables}
 
@@ -127,11 +128,10 @@ class _Writer:
 
     def _history(self, member_id: int, parsed: ParsedMember) -> None:
         """Milestone dates as passed step records marked imported: history from the paper
-        files, vouched for by the importing clerk (recorded_by) as the import's review — no
-        StepReview rows, which would add a third of the rows an import writes."""
+        files, each reviewed by the importing clerk as history (一步一审 holds for them too)."""
         for key, day in sorted(parsed.milestones.items(), key=lambda item: item[1]):
             for step in MILESTONE_STEPS[key]:
-                self._row(
+                record = self._row(
                     StepRecord, member_id=member_id, step=step, occurrence=1, version=1,
                     state=PASSED, date=day,
                     content=f"导入的历史记录：{BY_KEY[key].header} {day.isoformat()}"
@@ -140,6 +140,13 @@ class _Writer:
                     meeting_ref="", serial_number="", exception_reason="",
                     rulebook=rulebook_on(day).version, imported=True,
                     recorded_by=self.actor.username, recorded_at=self.now,
+                )
+                self._row(
+                    StepReview, record_id=record["id"], outcome=PASSED,
+                    opinion="导入的历史记录，已据原台账核对", reviewer_name=self.clerk,
+                    reviewer_post="", review_date=self.today, on_paper=False,
+                    reviewer_username=self.actor.username, entered_by=self.actor.username,
+                    entered_at=self.now,
                 )
 
     def flush(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from branchdesk.storage.models import AuditEntry, Base, utcnow
@@ -83,6 +83,8 @@ def append_entries(connection: Connection, actor: str, entries: list[PendingEntr
     ).first()
     next_id, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     at = utcnow()
+    # stored as SQLAlchemy's SQLite DateTime stores it; one executemany of plain tuples
+    stored_at = at.strftime("%Y-%m-%d %H:%M:%S.%f")
     rows = []
     for pending in entries:
         changes = json.dumps(pending.changes, ensure_ascii=False, sort_keys=True)
@@ -98,23 +100,18 @@ def append_entries(connection: Connection, actor: str, entries: list[PendingEntr
             changes,
             prev_hash,
         )
-        rows.append(
-            {
-                "id": next_id,
-                "at": at,
-                "actor": actor,
-                "action": pending.action,
-                "table_name": pending.table_name,
-                "record_id": pending.record_id,
-                "member_id": pending.member_id,
-                "summary": pending.summary,
-                "changes": changes,
-                "prev_hash": prev_hash,
-                "hash": digest,
-            }
-        )
+        rows.append((
+            next_id, stored_at, actor, pending.action, pending.table_name, pending.record_id,
+            pending.member_id, pending.summary, changes, prev_hash, digest,
+        ))
         next_id, prev_hash = next_id + 1, digest
-    connection.execute(insert(AuditEntry), rows)
+    connection.exec_driver_sql(_INSERT_ENTRY, rows)
+
+
+_INSERT_ENTRY = (
+    'INSERT INTO audit_log (id, "at", actor, action, table_name, record_id, member_id, summary,'
+    " changes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _member_id_of(obj: Base) -> int | None:
