@@ -6,7 +6,6 @@ import datetime as dt
 from collections import OrderedDict
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from branchdesk.gui.common import show_error
 from branchdesk.gui.development_file import DevelopmentFileDialog, due_phrase
 from branchdesk.gui.roster_page import OrgScope, organisation_scopes
 from branchdesk.gui.signals import emit
+from branchdesk.gui.table_model import HeadedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -80,13 +80,13 @@ STAGE_COLUMN, NAME_COLUMN, BRANCH_COLUMN, LAST_COLUMN, NEXT_COLUMN, DUE_COLUMN, 
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DevelopmentModel(QAbstractTableModel):
+class DevelopmentModel(HeadedTableModel):
     """Members in development over a list of (id, stage); rows read a page at a time."""
 
     def __init__(
         self, overview: DevelopmentOverview, today: dt.date, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._overview = overview
         self._today = today
         self._entries: list[tuple[int, Stage]] = []
@@ -126,20 +126,8 @@ class DevelopmentModel(QAbstractTableModel):
             self._cache.popitem(last=False)
         return self._cache.get(member_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._entries)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from branchdesk.core.todo import KIND_LABELS, DueItem
 from branchdesk.core.vocab import OrgKind, Stage
 from branchdesk.gui.common import show_error
 from branchdesk.gui.signals import emit
+from branchdesk.gui.table_model import HeadedTableModel
 from branchdesk.gui.work_list_view import MEMBER_ROLE, WorkListView
 
 OVERDUE_COLOUR = QColor("#c00000")
@@ -62,12 +62,11 @@ class TextRow:
     tooltip: str = ""
 
 
-class TextTableModel(QAbstractTableModel):
+class TextTableModel(HeadedTableModel):
     """A read-only table of prepared text rows (lists of tens to thousands of lines)."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
+        super().__init__(headers, parent)
         self._rows: list[TextRow] = []
 
     def set_rows(self, rows: list[TextRow]) -> None:
@@ -78,28 +77,14 @@ class TextTableModel(QAbstractTableModel):
     def row(self, row: int) -> TextRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         line = self.row(index.row())
-        if line is None or index.column() >= len(self._headers):
+        if line is None or index.column() >= len(self.headings):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             cells = line.cells

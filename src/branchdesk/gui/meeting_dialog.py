@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,6 +66,7 @@ from branchdesk.gui.common import (
 )
 from branchdesk.gui.forms.ui_meeting_dialog import Ui_MeetingDialog
 from branchdesk.gui.signals import emit
+from branchdesk.gui.table_model import HeadedTableModel
 from branchdesk.storage.roster import RosterFilter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -93,14 +93,14 @@ ATTENDANCE_COLUMNS = ("姓名", "身份", "实到", "缺席原因")
 NAME_COLUMN, STAGE_COLUMN, PRESENT_COLUMN, REASON_COLUMN = range(len(ATTENDANCE_COLUMNS))
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(HeadedTableModel):
     """应到 members: tick 实到, or give a 缺席原因 for each one who did not come."""
 
     #: emitted when a tick or a reason changed
     attendance_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ATTENDANCE_COLUMNS, parent)
         self.attendees: list[Attendee] = []
         self._present: dict[int, bool] = {}
         self._reasons: dict[int, str] = {}
@@ -153,20 +153,8 @@ class AttendanceModel(QAbstractTableModel):
 
     # Qt model ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.attendees)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(ATTENDANCE_COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(ATTENDANCE_COLUMNS)):
-            return ATTENDANCE_COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.attendees)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.attendees):

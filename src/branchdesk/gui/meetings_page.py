@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,6 +49,7 @@ from branchdesk.gui.meeting_calendar_page import MeetingCalendarPage
 from branchdesk.gui.meeting_dialog import MeetingDialog
 from branchdesk.gui.meeting_view import MeetingViewDialog, print_meeting
 from branchdesk.gui.signals import emit
+from branchdesk.gui.table_model import HeadedTableModel
 
 if TYPE_CHECKING:
     from branchdesk.gui.pdf_preview import PdfPreviewDialog
@@ -61,11 +61,11 @@ MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_TAB, CALENDAR_TAB = range(2)
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(HeadedTableModel):
     """Meetings found by a search, newest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._rows: list[MeetingRow] = []
 
     def set_rows(self, rows: list[MeetingRow]) -> None:
@@ -79,20 +79,8 @@ class MeetingListModel(QAbstractTableModel):
     def row_of(self, meeting_id: int) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == meeting_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -51,6 +50,7 @@ from branchdesk.core.transfers import (
 from branchdesk.gui.common import combo_data, combo_set_data, fill_combo, show_error
 from branchdesk.gui.package_dialogs import HandoverDialog, export_package, import_package
 from branchdesk.gui.signals import emit
+from branchdesk.gui.table_model import HeadedTableModel
 from branchdesk.gui.transfer_dialogs import (
     PlaceDialog,
     ReceiptSentDialog,
@@ -90,14 +90,14 @@ def state_text(transfer: TransferInfo, today: dt.date) -> str:
     return text
 
 
-class TransferListModel(QAbstractTableModel):
+class TransferListModel(HeadedTableModel):
     """Transfers found by the filters, newest first: ids in SQL order, rows read by page."""
 
     def __init__(
         self, transfer_list: TransferList, today: dt.date, parent: QObject | None = None,
         page_size: int = PAGE_SIZE, cache_pages: int = CACHE_PAGES,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.transfer_list = transfer_list
         self.today = today
         self._page_size = max(1, page_size)
@@ -158,20 +158,8 @@ class TransferListModel(QAbstractTableModel):
             self._rows = {i: n for n, i in enumerate(self._ids)}
         return self._rows.get(transfer_id, -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
