@@ -232,3 +232,24 @@ def test_file_menu_imports_exports_and_offers_the_template(
     reviewer_window = _window(qtbot, services, reviewer)
     assert not _menu_action(reviewer_window, "文件", "导入党员名册").isEnabled()
     assert _menu_action(reviewer_window, "文件", "导出党员名册").isEnabled()
+
+
+def test_the_home_page_is_read_again_only_when_it_is_shown(
+    qtbot, services: Services, clerk: Actor, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A change made elsewhere does not recompute a hidden home page's 待办 (seconds for a
+    county); going back to the home page reads it."""
+    from branchdesk.gui.signals import emit
+
+    window = _window(qtbot, services, clerk)
+    calls: list[dt.date] = []
+    original = services.todo.items
+    monkeypatch.setattr(services.todo, "items", lambda day: calls.append(day) or original(day))
+    window.nav.setCurrentRow(1)  # 花名册
+    emit(window.roster.members_changed)
+    emit(window.transfers.transfers_changed)
+    assert calls == []
+    window.nav.setCurrentRow(0)  # 首页
+    assert calls == [TODAY]
+    emit(window.meetings.meetings_changed)  # on screen: read again at once
+    assert calls == [TODAY, TODAY]

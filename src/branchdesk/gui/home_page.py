@@ -274,6 +274,12 @@ class HomePage(QWidget):
                 return True
         return False
 
+    def invalidate(self) -> None:
+        """Data changed elsewhere: read again now if on screen (showing the page reads it
+        anyway) — a county's 待办 takes seconds, not to be spent on a hidden page."""
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read the counts, birthdays and due items for the chosen scope."""
         today = self.today()
