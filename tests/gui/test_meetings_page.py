@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import pytest
 from dialog_driver import on_next_modal, type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import insert
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.meeting_rules import CellState, Frequency, MeetingKind
@@ -25,6 +26,7 @@ from branchdesk.gui.meeting_calendar_page import (
 from branchdesk.gui.meeting_dialog import MeetingDialog
 from branchdesk.gui.meetings_page import MeetingListModel, MeetingsPage, MinutesBookDialog
 from branchdesk.gui.signals import emit
+from branchdesk.storage.models import Meeting
 
 D = dt.date
 TODAY = D(2026, 11, 26)
@@ -231,3 +233,66 @@ def test_correction_keeps_admission_votes_locked(
     assert editor.data().agenda == data.agenda
     assert replace(editor.data(), present=()) == replace(data, present=())
     assert set(editor.data().present) == set(full)
+
+
+@pytest.mark.parametrize("count", [0, 3])
+def test_lazy_meeting_list_model_passes_qtmodeltester(
+    qtmodeltester, services: Services, clerk: Actor, branch_id: int, full: list[int],
+    count: int,
+) -> None:
+    for n in range(count):
+        _record(services, clerk, branch_id, full, MeetingKind.THEME_DAY, D(2026, 1, 15 + n),
+                f"学习{n}")
+    model = MeetingListModel(meeting_list=services.meeting_list, page_size=2)
+    model.set_filter(MeetingFilter())
+    assert model.rowCount() == count and model.rowCount(model.index(0, 0)) == 0
+    assert [model.index(r, 3).data() for r in range(count)] == [
+        f"学习{n}" for n in reversed(range(count))
+    ]
+    assert model.data(QModelIndex()) is None and model.meeting(count) is None
+    qtmodeltester.check(model)
+
+
+def _bulk_meetings(services: Services, branch_id: int, count: int) -> None:
+    """``count`` theme days, one a day back from TODAY, inserted directly (no audit)."""
+    rows = [{
+        "kind": MeetingKind.THEME_DAY.value, "organisation_id": branch_id,
+        "date": TODAY - dt.timedelta(days=n), "title": f"主题党日{n:03d}",
+        "current_version": 1, "created_by": "clerk", "search_text": f"主题党日{n:03d}",
+    } for n in range(count)]
+    with services.db.engine.begin() as connection:
+        connection.execute(insert(Meeting), rows)
+
+
+def test_a_long_list_reads_only_the_rows_on_screen(
+    qtbot, services: Services, clerk: Actor, branch_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _bulk_meetings(services, branch_id, 500)
+    calls: list[int] = []
+    real_rows = services.meeting_list.rows
+
+    def counting_rows(ids: list[int]):  # type: ignore[no-untyped-def]
+        calls.append(len(ids))
+        return real_rows(ids)
+
+    monkeypatch.setattr(services.meeting_list, "rows", counting_rows)
+    page = _page(qtbot, services, clerk)
+    page.grab()  # paint the rows on screen
+    assert page.count_label.text() == "共 500 次会议" and page.model.rowCount() == 500
+    assert calls == [200] and page.model.cached == 200  # one page, not 500 rows
+    assert page.model.index(0, 3).data() == "主题党日000"
+    page.table.scrollToBottom()
+    page.grab()
+    assert calls == [200, 100] and page.model.cached == 300
+    assert page.model.index(499, 3).data() == "主题党日499"
+    wanted = page.model.meeting_id(450)
+    assert wanted is not None
+    page.table.selectRow(450)
+    assert page.selected_meeting() == wanted
+    page.refresh()  # read again: the selection stays, only the pages shown are read
+    assert page.selected_meeting() == wanted and page.model.cached <= 400
+    type_text(qtbot, page.search_edit, "党日450")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert page.count_label.text() == "共 1 次会议"
+    assert page.model.index(0, 3).data() == "主题党日450" and page.selected_meeting() == wanted

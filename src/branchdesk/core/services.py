@@ -14,6 +14,7 @@ from branchdesk.core.development import DevelopmentDueProvider, DevelopmentServi
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
 from branchdesk.core.materials import MaterialService
 from branchdesk.core.meeting_calendar import MeetingCalendar, MeetingDueProvider
+from branchdesk.core.meeting_list import MeetingList
 from branchdesk.core.meetings import MeetingService
 from branchdesk.core.member_export import MemberExporter
 from branchdesk.core.member_import import MemberImporter
@@ -50,6 +51,7 @@ class Services:
     workdays: WorkdaySettings
     resume: ResumeService
     meetings: MeetingService
+    meeting_list: MeetingList
     meeting_calendar: MeetingCalendar
     transfers: TransferService
     incoming: IncomingTransfers
@@ -97,6 +99,7 @@ class Services:
             workdays=workdays,
             resume=ResumeService(db),
             meetings=meetings,
+            meeting_list=MeetingList(db),
             meeting_calendar=meeting_calendar,
             transfers=TransferService(db, today),
             incoming=IncomingTransfers(db, members, today),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.meeting_list import MeetingList
 from branchdesk.core.meeting_rules import MeetingKind
 from branchdesk.core.meetings import RECORDERS, MeetingFilter, MeetingRow
 from branchdesk.core.services import Services
@@ -59,43 +61,108 @@ COLUMNS = ("日期", "类型", "组织", "议题/题目", "版本")
 DATE_COLUMN, KIND_COLUMN, ORG_COLUMN, TITLE_COLUMN, VERSION_COLUMN = range(len(COLUMNS))
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_TAB, CALENDAR_TAB = range(2)
+PAGE_SIZE = 200
+CACHE_PAGES = 10
 
 
 class MeetingListModel(HeadedTableModel):
-    """Meetings found by a search, newest first."""
+    """Meetings found by a search, newest first: ids in SQL order, rows read by page."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, meeting_list: MeetingList | None = None,
+        page_size: int = PAGE_SIZE, cache_pages: int = CACHE_PAGES,
+    ) -> None:
         super().__init__(COLUMNS, parent)
-        self._rows: list[MeetingRow] = []
+        self.meeting_list = meeting_list
+        self._page_size = max(1, page_size)
+        self._cache_limit = self._page_size * max(1, cache_pages)
+        self._filter = MeetingFilter()
+        self._ids: list[int] = []
+        self._row_numbers: dict[int, int] = {}  # meeting id → row, built when first asked
+        self._cache: OrderedDict[int, MeetingRow] = OrderedDict()
+        self._given: dict[int, MeetingRow] = {}  # rows handed over whole by set_rows
+
+    def set_filter(self, flt: MeetingFilter) -> None:
+        """Show the meetings matching ``flt`` (see MeetingList.search_ids)."""
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the search again and forget the rows read (after a change)."""
+        if self.meeting_list is None:
+            return
+        ids = self.meeting_list.search_ids(self._filter)
+        self.beginResetModel()
+        self._ids = ids
+        self._given = {}
+        self._row_numbers.clear()
+        self._cache.clear()
+        self.endResetModel()
 
     def set_rows(self, rows: list[MeetingRow]) -> None:
+        """Show these rows as they are (a short list already read: nothing is fetched)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids = [row.id for row in rows]
+        self._given = {row.id: row for row in rows}
+        self._row_numbers.clear()
+        self._cache.clear()
         self.endResetModel()
 
     def meeting_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def meeting(self, row: int) -> MeetingRow | None:
+        """The meeting shown in ``row``, reading its page when it is not cached."""
+        meeting_id = self.meeting_id(row)
+        if meeting_id is None:
+            return None
+        given = self._given.get(meeting_id)
+        if given is not None or self.meeting_list is None:
+            return given
+        cached = self._cache.get(meeting_id)
+        if cached is not None:
+            self._cache.move_to_end(meeting_id)
+            return cached
+        start = (row // self._page_size) * self._page_size
+        wanted = [i for i in self._ids[start : start + self._page_size] if i not in self._cache]
+        fetched = self.meeting_list.rows(wanted)
+        for i in wanted:
+            if i in fetched:
+                self._cache[i] = fetched[i]
+        while len(self._cache) > self._cache_limit:
+            self._cache.popitem(last=False)
+        return fetched.get(meeting_id)
+
+    @property
+    def cached(self) -> int:
+        """How many rows read by page are held in memory (at most ``cache_pages`` pages)."""
+        return len(self._cache)
 
     def row_of(self, meeting_id: int) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == meeting_id), -1)
+        if not self._row_numbers and self._ids:
+            self._row_numbers = {i: n for n, i in enumerate(self._ids)}
+        return self._row_numbers.get(meeting_id, -1)
 
     def row_total(self) -> int:
-        return len(self._rows)
+        return len(self._ids)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
         if role == MEETING_ID_ROLE:
-            return row.id
+            return self._ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            row = self.meeting(index.row())
+            if row is None:
+                return None
             return {
                 DATE_COLUMN: f"{row.date:%Y-%m-%d}", KIND_COLUMN: row.kind.label,
                 ORG_COLUMN: row.organisation, TITLE_COLUMN: row.title,
                 VERSION_COLUMN: f"第 {row.version} 版" + ("（已更正）" if row.version > 1 else ""),
             }.get(index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE_COLUMN:
-            return row.title
+            row = self.meeting(index.row())
+            return row.title if row is not None else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -184,7 +251,7 @@ class MeetingsPage(QWidget):
         for button in (self.new_button, self.open_button, self.print_button, self.book_button):
             button.setAutoDefault(False)
 
-        self.model = MeetingListModel(self)
+        self.model = MeetingListModel(self, meeting_list=services.meeting_list)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -295,12 +362,12 @@ class MeetingsPage(QWidget):
         self._stale = False
         self._search_timer.stop()
         selected = self.selected_meeting()
-        rows = self.services.meetings.search(self.search_filter())
-        self.model.set_rows(rows)
-        self.count_label.setText(f"共 {len(rows)} 次会议")
+        self.model.set_filter(self.search_filter())
+        found = self.model.rowCount()
+        self.count_label.setText(f"共 {found} 次会议")
         for button in (self.open_button, self.print_button):
-            button.setEnabled(bool(rows))
-        if rows:
+            button.setEnabled(bool(found))
+        if found:
             row = self.model.row_of(selected) if selected is not None else -1
             self.table.selectRow(max(row, 0))
 
