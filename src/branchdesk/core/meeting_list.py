@@ -11,27 +11,15 @@ from branchdesk.core.meeting_rules import MeetingKind
 from branchdesk.core.meetings import MeetingFilter, MeetingRow
 from branchdesk.core.search_keys import normalise_query
 from branchdesk.storage.database import Database
+from branchdesk.storage.fast_read import fetch_all
 from branchdesk.storage.models import Meeting, Organisation
 
 FETCH_CHUNK = 500
 
 
 def _fetch_ids(connection: Connection, query: Any) -> list[int]:
-    """The first column of every row, straight from the driver's cursor (as the transfer
-    list reads its ids: SQLAlchemy's result rows cost about a microsecond each); the branch
-    filter's id lists are written into the statement, one parameter each."""
-    compiled = query.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    if compiled.positiontup is None:  # a driver with named parameters
-        return [row[0] for row in connection.execute(query)]
-    params = compiled.construct_params()
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
-        return [row[0] for row in cursor.fetchall()]
-    finally:
-        cursor.close()
+    """The first column of every row, read as the transfer list reads its ids."""
+    return [row[0] for row in fetch_all(connection, query)]
 
 
 class MeetingList:

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, case, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, select
 
 from branchdesk.core.search_keys import normalise_query
 from branchdesk.core.transfers import ISSUED, OUT, TransferInfo, _info
 from branchdesk.core.vocab import Stage, Status
 from branchdesk.storage.database import Database
+from branchdesk.storage.fast_read import fetch_all
 from branchdesk.storage.models import Member, Organisation, Transfer
 from branchdesk.storage.roster import text_condition
 
@@ -53,24 +54,6 @@ def _overdue(today: dt.date) -> ColumnElement[bool]:
         func.julianday(Transfer.issue_date) + Transfer.validity_days
         < func.julianday(today.isoformat()),
     )
-
-
-def _fetch_all(connection: Connection, query: Select[Any]) -> list[Any]:
-    """All rows of a query of plain ints and strings, straight from the driver's cursor.
-
-    SQLAlchemy's result rows cost about a microsecond each: 100,000 ids take 110–200 ms
-    through a Core result and 25–50 ms from the cursor (benchmarks/bench_transfer_list.py).
-    """
-    compiled = query.compile(dialect=connection.dialect)
-    params = compiled.construct_params()
-    if compiled.positiontup is None:  # a driver with named parameters
-        return list(connection.execute(query).all())
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
 
 
 class TransferList:
@@ -133,7 +116,7 @@ class TransferList:
         flag = case((_overdue(day), 1), else_=0)
         query = self._ordered(flag, direction, state, text, overdue_only, year, day)
         with self.db.read() as s:
-            found = _fetch_all(s.connection(), query)
+            found = fetch_all(s.connection(), query)
         return TransferMatches([row[0] for row in found], sum(row[1] for row in found))
 
     def search_ids(
@@ -145,7 +128,7 @@ class TransferList:
         member's name, the letter number (spaces ignored) or either organisation."""
         query = self._ordered(None, direction, state, text, overdue_only, year)
         with self.db.read() as s:
-            return [row[0] for row in _fetch_all(s.connection(), query)]
+            return [row[0] for row in fetch_all(s.connection(), query)]
 
     def rows(self, ids: Sequence[int]) -> dict[int, TransferInfo]:
         """The transfers with these ids (any order), one query per 500 ids."""
