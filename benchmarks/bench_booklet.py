@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -29,22 +28,12 @@ from reportlab.pdfgen.canvas import Canvas
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "reports"))
 
 from booklet_sample import sample_booklet  # noqa: E402
+from timing import median_ms  # benchmarks/timing.py (this folder is on sys.path)
 
 from branchdesk.reports.booklet import render_booklet  # noqa: E402
 from branchdesk.reports.fonts import default_fonts  # noqa: E402
 
 NAMES = ("张喆", "王堃", "李昇", "刘玥", "陈燚", "欧阳明", "司马青", "赵一")
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def bare_page() -> bytes:

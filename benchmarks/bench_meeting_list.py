@@ -26,15 +26,14 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from timing import median_ms  # benchmarks/timing.py (this folder is on sys.path)
 
 from branchdesk.core.meeting_rules import MeetingKind
 from branchdesk.core.meetings import MeetingFilter
@@ -67,17 +66,6 @@ PHRASES = (
     "对存在的问题提出整改措施", "按时足额交纳党费", "发挥先锋模范作用", "加强理论学习",
 )
 NAMES = "张伟 王芳 李娜 刘洋 陈静 杨勇 赵磊 黄敏 周涛 吴霞 徐斌 孙丽".split()
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _meeting_rows(

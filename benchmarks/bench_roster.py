@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from timing import median_ms  # benchmarks/timing.py (this folder is on sys.path)
+
 from branchdesk.core.actor import Actor
 from branchdesk.core.search_keys import normalise_query
 from branchdesk.core.services import Services
@@ -33,17 +35,6 @@ from branchdesk.storage.roster import RosterFilter
 
 #: rows the roster model fetches at once when the table first paints (roster_model.PAGE_SIZE)
 FIRST_PAGE = 200
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def fragments(path: Path) -> list[tuple[str, str]]:

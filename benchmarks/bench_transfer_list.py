@@ -24,15 +24,14 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from timing import median_ms  # benchmarks/timing.py (this folder is on sys.path)
 
 from branchdesk.core.numerals import letter_number
 from branchdesk.core.services import Services
@@ -53,17 +52,6 @@ BLANK: dict[str, Any] = {
     "receipt_organisation": "", "receipt_handler": "", "arrival_date": None,
     "receipt_sent_date": None,
 }
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _transfer_rows(

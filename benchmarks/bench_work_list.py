@@ -25,17 +25,16 @@ import datetime as dt
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from timing import median_ms  # benchmarks/timing.py (this folder is on sys.path)
 
 from branchdesk.core.dates import add_months
 from branchdesk.core.services import Services
@@ -47,17 +46,6 @@ from branchdesk.storage.migrate import open_database
 from branchdesk.storage.models import CommitteeTerm, Member, Organisation, StepRecord
 
 INSERT_CHUNK = 5000
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _steps(rng: random.Random, stage: str, join: dt.date | None, today: dt.date
