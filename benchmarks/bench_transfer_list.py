@@ -139,12 +139,16 @@ def bench(path: Path, repeats: int) -> None:
     services = Services.build(db, path.parent / "backups")
     listing = services.transfer_list
     counts = dict(raw.execute("SELECT direction, count(*) FROM transfers GROUP BY direction"))
+    # the 778th newest letter and the 4,322nd three-character name (or the last, in a small run)
+    outgoing = counts.get("out", 0)
     number = raw.execute(
         "SELECT letter_number FROM transfers WHERE direction = 'out' ORDER BY id DESC LIMIT 1 "
-        "OFFSET 777"
+        "OFFSET ?", (min(777, max(outgoing - 1, 0)),)
     ).fetchone()[0]
     fragment = "".join(number.split())[:-2]  # （2026）组字第12 — a few letters of one year
-    name = raw.execute("SELECT name FROM members WHERE length(name) = 3 LIMIT 1 OFFSET 4321")
+    three = raw.execute("SELECT count(*) FROM members WHERE length(name) = 3").fetchone()[0]
+    name = raw.execute("SELECT name FROM members WHERE length(name) = 3 LIMIT 1 OFFSET ?",
+                       (min(4321, max(three - 1, 0)),))
     surname = name.fetchone()[0][0]
     print(f"database: {path} ({counts.get('out', 0):,} out, {counts.get('in', 0):,} in), "
           f"median of {repeats} runs\n")
@@ -184,7 +188,8 @@ def bench(path: Path, repeats: int) -> None:
         print(f"{label:<44}{found:>8}{ms:>9.1f}")
 
     id_number = raw.execute(
-        "SELECT id_number FROM members WHERE stage = 'full' LIMIT 1 OFFSET 999"
+        "SELECT id_number FROM members WHERE stage = 'full' ORDER BY id"
+        " LIMIT 1 OFFSET min(999, (SELECT count(*) - 1 FROM members WHERE stage = 'full'))"
     ).fetchone()[0]
     print(f"\n{'member picker (at most 50)':<44}{'shown':>8}{'ms':>9}")
     for label, text in (("empty (first 50 by name)", ""), (f"surname “{surname}”", surname),

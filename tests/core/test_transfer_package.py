@@ -298,12 +298,15 @@ def test_someone_in_development_is_handed_over_with_their_file(
     assert len(receiver.development.records(new_id)) == 6
     (incoming,) = receiver.transfers.search(direction="in")
     assert incoming.kind_label == "发展材料转递"
+    # an unconfirmed handover is a 待办 of its own kind, worded as such; gone once confirmed
+    (waiting,) = [i for i in services.todo.items(D(2027, 2, 1))
+                  if i.member_id == activist and i.kind.startswith(("handover", "transfer"))]
+    assert waiting.kind == "handover_unconfirmed" and "发展材料" in waiting.title
+    assert "细则》第十二条" in waiting.rule
     services.transfers.record_receipt(clerk, handover, D(2026, 11, 26), "接收党支部", "钱管理")
     assert services.members.get(activist).status is Status.TRANSFERRED_OUT
-    # overdue handovers are worded as such
-    overdue = [i for i in services.todo.items(D(2027, 2, 1))
-               if i.kind == "transfer_receipt_overdue"]
-    assert overdue == []  # closed by the confirmation
+    assert [i for i in services.todo.items(D(2027, 2, 1)) if i.member_id == activist] == []
+    # (已转出: the development reminders stop too — the file went with the person)
 
 
 def test_voided_letters_have_no_package(

@@ -19,6 +19,7 @@ KIND_LABELS = {
     "probation_ended": "预备期已满",
     "meeting_due": "应开会议",
     "transfer_receipt_overdue": "回执逾期",
+    "handover_unconfirmed": "材料未确认",
     "transfer_receipt_to_send": "寄回回执",
     "incoming_unplaced": "转入待编",
     "committee_term_ending": "换届提醒",

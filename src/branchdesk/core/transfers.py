@@ -590,7 +590,8 @@ class IncomingProvider:
 
 
 class TransferReceiptProvider:
-    """待办: letters whose validity passed without a receipt (transfer_receipt_overdue)."""
+    """待办: letters whose validity passed without a receipt (transfer_receipt_overdue), and
+    development files handed over 30 days ago and not confirmed (handover_unconfirmed)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -617,6 +618,7 @@ class TransferReceiptProvider:
                 title = (f"{name}的发展材料于 {fmt(issued)} 转递{to_org}，"
                          f"{days} 天未确认接收，请联系接收党组织")
             yield DueItem(
-                "transfer_receipt_overdue", title, until, from_org, to_org, member_id, name,
-                id_number, rule=RULE if kind == LETTER else MATERIALS_RULE,
+                "transfer_receipt_overdue" if kind == LETTER else "handover_unconfirmed", title,
+                until, from_org, to_org, member_id, name, id_number,
+                rule=RULE if kind == LETTER else MATERIALS_RULE,
             )
