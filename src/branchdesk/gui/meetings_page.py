@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -51,7 +50,7 @@ from branchdesk.gui.meeting_calendar_page import MeetingCalendarPage
 from branchdesk.gui.meeting_dialog import MeetingDialog
 from branchdesk.gui.meeting_view import MeetingViewDialog, print_meeting
 from branchdesk.gui.signals import emit
-from branchdesk.gui.table_model import HeadedTableModel
+from branchdesk.gui.table_model import PagedIdTableModel
 
 if TYPE_CHECKING:
     from branchdesk.gui.pdf_preview import PdfPreviewDialog
@@ -65,21 +64,16 @@ PAGE_SIZE = 200
 CACHE_PAGES = 10
 
 
-class MeetingListModel(HeadedTableModel):
+class MeetingListModel(PagedIdTableModel):
     """Meetings found by a search, newest first: ids in SQL order, rows read by page."""
 
     def __init__(
         self, parent: QObject | None = None, *, meeting_list: MeetingList | None = None,
         page_size: int = PAGE_SIZE, cache_pages: int = CACHE_PAGES,
     ) -> None:
-        super().__init__(COLUMNS, parent)
+        super().__init__(COLUMNS, parent, page_size=page_size, cache_pages=cache_pages)
         self.meeting_list = meeting_list
-        self._page_size = max(1, page_size)
-        self._cache_limit = self._page_size * max(1, cache_pages)
         self._filter = MeetingFilter()
-        self._ids: list[int] = []
-        self._row_numbers: dict[int, int] = {}  # meeting id → row, built when first asked
-        self._cache: OrderedDict[int, MeetingRow] = OrderedDict()
         self._given: dict[int, MeetingRow] = {}  # rows handed over whole by set_rows
 
     def set_filter(self, flt: MeetingFilter) -> None:
@@ -92,59 +86,30 @@ class MeetingListModel(HeadedTableModel):
         if self.meeting_list is None:
             return
         ids = self.meeting_list.search_ids(self._filter)
-        self.beginResetModel()
-        self._ids = ids
         self._given = {}
-        self._row_numbers.clear()
-        self._cache.clear()
-        self.endResetModel()
+        self.reset_ids(ids)
 
     def set_rows(self, rows: list[MeetingRow]) -> None:
         """Show these rows as they are (a short list already read: nothing is fetched)."""
-        self.beginResetModel()
-        self._ids = [row.id for row in rows]
         self._given = {row.id: row for row in rows}
-        self._row_numbers.clear()
-        self._cache.clear()
-        self.endResetModel()
+        self.reset_ids([row.id for row in rows])
+
+    def fetch_rows(self, ids: list[int]) -> dict[int, MeetingRow]:
+        return self.meeting_list.rows(ids) if self.meeting_list is not None else {}
 
     def meeting_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self.id_at(row)
 
     def meeting(self, row: int) -> MeetingRow | None:
         """The meeting shown in ``row``, reading its page when it is not cached."""
-        meeting_id = self.meeting_id(row)
+        meeting_id = self.id_at(row)
         if meeting_id is None:
             return None
         given = self._given.get(meeting_id)
         if given is not None or self.meeting_list is None:
             return given
-        cached = self._cache.get(meeting_id)
-        if cached is not None:
-            self._cache.move_to_end(meeting_id)
-            return cached
-        start = (row // self._page_size) * self._page_size
-        wanted = [i for i in self._ids[start : start + self._page_size] if i not in self._cache]
-        fetched = self.meeting_list.rows(wanted)
-        for i in wanted:
-            if i in fetched:
-                self._cache[i] = fetched[i]
-        while len(self._cache) > self._cache_limit:
-            self._cache.popitem(last=False)
-        return fetched.get(meeting_id)
-
-    @property
-    def cached(self) -> int:
-        """How many rows read by page are held in memory (at most ``cache_pages`` pages)."""
-        return len(self._cache)
-
-    def row_of(self, meeting_id: int) -> int:
-        if not self._row_numbers and self._ids:
-            self._row_numbers = {i: n for n, i in enumerate(self._ids)}
-        return self._row_numbers.get(meeting_id, -1)
-
-    def row_total(self) -> int:
-        return len(self._ids)
+        found: MeetingRow | None = self.fetched_row(row)
+        return found
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -50,7 +49,7 @@ from branchdesk.core.transfers import (
 from branchdesk.gui.common import combo_data, combo_set_data, fill_combo, show_error
 from branchdesk.gui.package_dialogs import HandoverDialog, export_package, import_package
 from branchdesk.gui.signals import emit
-from branchdesk.gui.table_model import HeadedTableModel
+from branchdesk.gui.table_model import PagedIdTableModel
 from branchdesk.gui.transfer_dialogs import (
     PlaceDialog,
     ReceiptSentDialog,
@@ -90,22 +89,17 @@ def state_text(transfer: TransferInfo, today: dt.date) -> str:
     return text
 
 
-class TransferListModel(HeadedTableModel):
+class TransferListModel(PagedIdTableModel):
     """Transfers found by the filters, newest first: ids in SQL order, rows read by page."""
 
     def __init__(
         self, transfer_list: TransferList, today: dt.date, parent: QObject | None = None,
         page_size: int = PAGE_SIZE, cache_pages: int = CACHE_PAGES,
     ) -> None:
-        super().__init__(COLUMNS, parent)
+        super().__init__(COLUMNS, parent, page_size=page_size, cache_pages=cache_pages)
         self.transfer_list = transfer_list
         self.today = today
-        self._page_size = max(1, page_size)
-        self._cache_limit = self._page_size * max(1, cache_pages)
         self._query: dict[str, Any] = {}
-        self._ids: list[int] = []
-        self._rows: dict[int, int] = {}  # transfer id → row, built when first asked
-        self._cache: OrderedDict[int, TransferInfo] = OrderedDict()
         self.overdue = 0  # how many of the transfers found are 逾期
 
     def set_query(
@@ -120,46 +114,19 @@ class TransferListModel(HeadedTableModel):
     def refresh(self) -> None:
         """Run the query again and forget the rows read (after a change or a new day)."""
         found = self.transfer_list.search(**self._query, today=self.today)
-        self.beginResetModel()
-        self._ids, self.overdue = found.ids, found.overdue
-        self._rows.clear()
-        self._cache.clear()
-        self.endResetModel()
+        self.overdue = found.overdue
+        self.reset_ids(found.ids)
+
+    def fetch_rows(self, ids: list[int]) -> dict[int, TransferInfo]:
+        return self.transfer_list.rows(ids)
 
     def transfer_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self.id_at(row)
 
     def transfer(self, row: int) -> TransferInfo | None:
         """The transfer shown in ``row``, reading its page when it is not cached."""
-        transfer_id = self.transfer_id(row)
-        if transfer_id is None:
-            return None
-        cached = self._cache.get(transfer_id)
-        if cached is not None:
-            self._cache.move_to_end(transfer_id)
-            return cached
-        start = (row // self._page_size) * self._page_size
-        wanted = [i for i in self._ids[start : start + self._page_size] if i not in self._cache]
-        fetched = self.transfer_list.rows(wanted)
-        for i in wanted:
-            if i in fetched:
-                self._cache[i] = fetched[i]
-        while len(self._cache) > self._cache_limit:
-            self._cache.popitem(last=False)
-        return fetched.get(transfer_id)
-
-    @property
-    def cached(self) -> int:
-        """How many rows are held in memory (at most ``cache_pages`` pages)."""
-        return len(self._cache)
-
-    def row_of(self, transfer_id: int) -> int:
-        if not self._rows and self._ids:
-            self._rows = {i: n for n, i in enumerate(self._ids)}
-        return self._rows.get(transfer_id, -1)
-
-    def row_total(self) -> int:
-        return len(self._ids)
+        found: TransferInfo | None = self.fetched_row(row)
+        return found
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
