@@ -145,7 +145,7 @@ def main() -> int:
     services = Services.build(db, folder / "backups", hasher=hasher)
     actor = Actor("admin", Role.ADMIN, "管理员")
     if not args.existing:
-        services.accounts.create_first_admin("admin", "bench", "管理员")
+        services.accounts.create_first_admin("admin", "bench-2026", "管理员")
         committee = services.organisations.create(actor, OrgKind.COMMITTEE, "中共示例委员会", None)
         for n in range(args.branches):
             services.organisations.create(actor, OrgKind.BRANCH, f"第{n + 1}党支部", committee)

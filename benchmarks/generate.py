@@ -33,7 +33,7 @@ from branchdesk.storage.audit import PendingEntry, append_entries, json_value
 from branchdesk.storage.migrate import DatabaseOpenError, create_database
 from branchdesk.storage.models import Member, utcnow
 
-PASSWORD = "bench"
+PASSWORD = "bench-2026"
 COMMITTEE = "中共示例市公安局委员会"
 #: real county-level region codes (Zhejiang, Beijing, Jiangsu, Sichuan, Hubei)
 REGIONS = (

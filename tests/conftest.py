@@ -37,14 +37,14 @@ def fast_hasher() -> PasswordHasher:
 
 @pytest.fixture
 def services(tmp_path: Path, fast_hasher: PasswordHasher) -> Iterator[Services]:
-    """Services on a new database: accounts admin/clerk/reviewer (password "secret"),
+    """Services on a new database: accounts admin/clerk/reviewer (password "secret-pw"),
     committee 中共测试委员会 with branches 第一党支部 (group 第一党小组) and 第二党支部."""
     db = create_database(tmp_path / "test.sqlite")
     sv = Services.build(db, tmp_path / "backups", today=TODAY, hasher=fast_hasher)
-    sv.accounts.create_first_admin("admin", "secret", "王管理")
+    sv.accounts.create_first_admin("admin", "secret-pw", "王管理")
     admin = Actor("admin", Role.ADMIN, "王管理")
-    sv.accounts.create(admin, "clerk", "secret", "李录入", Role.CLERK)
-    sv.accounts.create(admin, "reviewer", "secret", "赵审核", Role.REVIEWER)
+    sv.accounts.create(admin, "clerk", "secret-pw", "李录入", Role.CLERK)
+    sv.accounts.create(admin, "reviewer", "secret-pw", "赵审核", Role.REVIEWER)
     committee = sv.organisations.create(admin, OrgKind.COMMITTEE, "中共测试委员会", None)
     first = sv.organisations.create(admin, OrgKind.BRANCH, "第一党支部", committee)
     sv.organisations.create(admin, OrgKind.GROUP, "第一党小组", first)

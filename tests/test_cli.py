@@ -94,7 +94,7 @@ def test_demo_database(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "demo.sqlite"
     result = run("demo", db, home=home)
     assert result.returncode == 0, result.stderr
-    for word in ("admin", "clerk", "reviewer", "demo"):
+    for word in ("admin", "clerk", "reviewer", "demo2026"):
         assert word in result.stdout
     assert run("verify", "--db", db, home=home).returncode == 0
     refused = run("demo", db, home=home)

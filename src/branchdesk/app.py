@@ -8,17 +8,17 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from branchdesk import __version__
+from branchdesk.core.actor import Actor
 from branchdesk.core.services import Services
+from branchdesk.log_redaction import RedactingFilter
 from branchdesk.paths import AppPaths
-from branchdesk.storage.backup import auto_backup, backup_database, restore_into
+from branchdesk.storage.anchor_setup import attach_anchor_book
+from branchdesk.storage.anchors import RESTORE
+from branchdesk.storage.backup import auto_backup, clean_up_unfinished
+from branchdesk.storage.backup_errors import BackupError
 from branchdesk.storage.database import Database
-from branchdesk.storage.migrate import (
-    DatabaseOpenError,
-    DbState,
-    explain,
-    inspect_file,
-    open_database,
-)
+from branchdesk.storage.migrate import open_database
+from branchdesk.storage.private_files import make_private
 
 log = logging.getLogger("branchdesk")
 
@@ -30,41 +30,67 @@ def setup_logging(paths: AppPaths) -> Path:
     if not any(getattr(h, "baseFilename", None) == str(log_file) for h in log.handlers):
         handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())  # no ID numbers, phones or SQL values in the log
         log.addHandler(handler)
         log.setLevel(logging.INFO)
     return log_file
 
 
-def open_services(db_path: Path, paths: AppPaths) -> Services:
-    """Open (creating or upgrading) a database, take the daily backup, wire the services."""
-    return _open_in(db_path, paths.backup_dir_for(db_path))
+def open_services(db_path: Path, paths: AppPaths, passphrase: str | None = None) -> Services:
+    """Open (creating or upgrading) a database, take the daily backup, wire the services.
+
+    ``passphrase`` opens an encrypted file (its daily backup is encrypted with it)."""
+    return _open_in(db_path, paths.backup_dir_for(db_path), paths, passphrase)
 
 
-def _open_in(db_path: Path, backup_dir: Path) -> Services:
-    db = open_database(db_path, backup_dir)
+def _open_in(
+    db_path: Path, backup_dir: Path, paths: AppPaths, passphrase: str | None = None
+) -> Services:
+    clean_up_unfinished(db_path, backup_dir)
+    db = open_database(db_path, backup_dir, passphrase=passphrase)
+    make_private(db_path)
+    attach_anchor_book(db, paths.data_dir)  # before the daily backup, which it anchors
+    notice = _daily_backup(db_path, backup_dir, db.passphrase)
+    services = Services.build(db, backup_dir)
+    if notice:
+        services.startup_notices.append(notice)
+    return services
+
+
+def _daily_backup(db_path: Path, backup_dir: Path, passphrase: str | None = None) -> str | None:
+    """Take the day's backup; what to tell the clerk when it could not be taken."""
     try:
-        created = auto_backup(db_path, backup_dir)
+        created = auto_backup(db_path, backup_dir, passphrase=passphrase)
+    except BackupError as exc:  # the program still starts; the older backups are all kept
+        log.warning("daily backup of %s not taken: %s", db_path, exc)
+        reason = str(exc)
     except OSError:
         log.exception("daily backup of %s failed", db_path)
+        reason = "详细信息已写入日志。"
     else:
         if created:
             log.info("daily backup written to %s", created)
-    return Services.build(db, backup_dir)
+        return None
+    return (
+        f"今天的自动备份没有完成：{reason}\n程序照常打开，已保存的数据不受影响。"
+        f"请清理备份文件夹“{backup_dir}”所在的磁盘，或在“数据”页把数据库备份到其他位置。"
+    )
 
 
-def restore_database(services: Services, backup: Path, paths: AppPaths) -> Services:
-    """Replace the open database with a backup (backing the current one up first)."""
-    db = services.db
-    path = db.path
+def restore_database(
+    services: Services, backup: Path, paths: AppPaths, actor: Actor
+) -> Services:
+    """Replace the open database with a backup (admin only; the current one saved first)."""
+    path = services.db.path
     assert path is not None
-    inspection = inspect_file(backup)
-    if inspection.state not in (DbState.CURRENT, DbState.OUTDATED):
-        raise DatabaseOpenError(explain(inspection, backup))
-    safety = backup_database(path, services.backup_dir, reason="before-restore")
-    log.info("restoring %s from %s (current database saved as %s)", path, backup, safety)
-    db.dispose()
-    restore_into(backup, path)
-    return _open_in(path, services.backup_dir)
+    backup_dir = services.backup_dir
+    db = services.backups.restore(
+        actor, backup,
+        lambda: open_database(path, backup_dir, create=False, passphrase=services.db.passphrase),
+    )
+    attach_anchor_book(db, paths.data_dir, RESTORE)  # anchors before it no longer apply
+    _daily_backup(path, backup_dir, db.passphrase)
+    return Services.build(db, backup_dir)
 
 
 def run_gui(db_path: Path | None, paths: AppPaths) -> int:

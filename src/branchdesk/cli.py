@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from branchdesk import APP_TITLE, __version__
+from branchdesk import APP_TITLE, __version__, cli_cipher
 from branchdesk.cli_roster import add_commands as add_roster_commands
+from branchdesk.cli_user import add_user_option
+from branchdesk.cli_verify import add_anchor_command, add_verify_options
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.paths import AppPaths
 from branchdesk.storage.migrate import DatabaseOpenError
@@ -88,13 +90,21 @@ def _parser() -> argparse.ArgumentParser:
         help="新建一个空数据库（不覆盖已有文件）",
         add_help=False,
         formatter_class=ChineseHelpFormatter,
-        description="新建一个空数据库，建立党委及其党支部。首次启动时再创建管理员账户。",
+        description="新建一个空数据库，建立党委及其党支部。新数据库还没有账户：给出 --user 时"
+                    "同时创建该名称的管理员账户（在终端中输入两次密码，或用环境变量 "
+                    "BRANCHDESK_PASSWORD 提供，至少 8 个字符），审计记录记为该账户；"
+                    "不给出时记为当前操作系统用户，首次启动程序时再创建管理员账户。",
     )
     init.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    add_user_option(init, "同时创建的管理员账户名（见上）；不写时记为当前操作系统用户")
     init.add_argument("path", type=Path, metavar="PATH", help="新数据库文件的路径")
     init.add_argument("--committee", required=True, metavar="NAME", help="党委名称")
     init.add_argument(
         "--branch", required=True, action="append", metavar="NAME", help="党支部名称（可重复）"
+    )
+    init.add_argument(
+        "--encrypt", action="store_true",
+        help=f"加密数据库文件：密码在提示时输入两次，或由环境变量 {cli_cipher.ENV_PASSPHRASE} 提供",
     )
 
     demo = commands.add_parser(
@@ -102,7 +112,8 @@ def _parser() -> argparse.ArgumentParser:
         help="生成示例数据库（不覆盖已有文件）",
         add_help=False,
         formatter_class=ChineseHelpFormatter,
-        description="生成一个包含示例党委、党支部、约 80 名党员的数据库，供试用。",
+        description="生成一个包含示例党委、党支部、约 80 名党员的数据库，供试用。"
+                    "示例数据由程序生成，审计记录中记为示例账户，不需要 --user。",
     )
     demo.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     demo.add_argument("path", type=Path, metavar="PATH", help="示例数据库文件的路径")
@@ -129,6 +140,8 @@ def _parser() -> argparse.ArgumentParser:
         description="检查数据库文件结构、审计记录链，以及数据是否与审计记录一致。",
     )
     verify.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    add_verify_options(verify)
+    add_anchor_command(commands, db_option, ChineseHelpFormatter)
 
     reminders = commands.add_parser(
         "reminders", help="列出到期和逾期的待办事项", parents=[db_option], add_help=False,
@@ -204,9 +217,10 @@ def _parser() -> argparse.ArgumentParser:
     work_list._positionals.title = "位置参数"
     work_list._optionals.title = "选项"
     roster = add_roster_commands(commands, db_option, ChineseHelpFormatter)
+    encryption = cli_cipher.add_commands(commands, db_option, ChineseHelpFormatter)
     for each in (
         parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
-        register, *roster,
+        register, *roster, *encryption,
     ):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
@@ -217,11 +231,12 @@ def _existing_db(args: argparse.Namespace, paths: AppPaths) -> Path:
     path = Path(getattr(args, "db", None) or paths.default_database)
     if not path.exists():
         raise DatabaseOpenError(f"数据库文件“{path}”不存在。")
+    args.passphrase = cli_cipher.passphrase_for(path)  # None for a plain file
     return path
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
-    from branchdesk.core.actor import SYSTEM
+    from branchdesk.cli_user import first_admin, init_actor
     from branchdesk.core.services import Services
     from branchdesk.core.vocab import OrgKind
     from branchdesk.storage.migrate import create_database
@@ -233,17 +248,25 @@ def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
     if len(set(args.branch)) != len(args.branch):
         print("错误：党支部名称有重复。", file=sys.stderr)
         return 2
-    db = create_database(args.path)
+    admin = first_admin(args)  # name and password checked before the file is created
+    passphrase = cli_cipher.read_passphrase(new=True) if args.encrypt else None
+    db = create_database(args.path, passphrase)
     try:
         services = Services.build(db, paths.backup_dir_for(args.path))
-        committee = services.organisations.create(SYSTEM, OrgKind.COMMITTEE, args.committee, None)
+        actor = init_actor(services.accounts, admin)
+        committee = services.organisations.create(actor, OrgKind.COMMITTEE, args.committee, None)
         for branch in args.branch:
-            services.organisations.create(SYSTEM, OrgKind.BRANCH, branch, committee)
+            services.organisations.create(actor, OrgKind.BRANCH, branch, committee)
     finally:
         db.dispose()
-    print(f"已新建数据库：{args.path}")
+    print(f"已新建数据库：{args.path}（操作人：{actor.username}）")
+    if passphrase:
+        print("数据库文件已加密。" + cli_cipher.LOST_WARNING)
     print(f"党委：{args.committee}；党支部：{'、'.join(args.branch)}")
-    print(f"首次启动时将创建管理员账户：branchdesk --db {args.path}")
+    if admin is None:
+        print(f"首次启动时将创建管理员账户：branchdesk --db {args.path}")
+    else:
+        print(f"管理员账户：{admin[0]}；启动：branchdesk --db {args.path}")
     return 0
 
 
@@ -258,42 +281,38 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
-    from branchdesk.storage.backup import backup_database
+    from branchdesk.storage.anchor_setup import watch_file
+    from branchdesk.storage.backup import backup_database, clean_up_unfinished
     from branchdesk.storage.migrate import DbState, explain, inspect_file
 
     path = _existing_db(args, paths)
-    inspection = inspect_file(path)
-    if inspection.state in (DbState.CORRUPT, DbState.FOREIGN, DbState.EMPTY):
+    inspection = inspect_file(path, args.passphrase)
+    if inspection.state in (DbState.CORRUPT, DbState.FOREIGN, DbState.EMPTY, DbState.FOLDER,
+                            DbState.UNREADABLE):
         raise DatabaseOpenError(explain(inspection, path))
-    target = backup_database(path, paths.backup_dir_for(path), target=args.output)
+    backup_dir = paths.backup_dir_for(path)
+    clean_up_unfinished(path, backup_dir)
+    watch_file(path, paths.data_dir)  # the backup's head goes into the anchor book
+    target = backup_database(path, backup_dir, target=args.output, passphrase=args.passphrase)
     print(f"已备份到：{target}")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
-    from branchdesk.storage.database import Database
-    from branchdesk.storage.integrity import verify_database
+    from branchdesk.cli_verify import run_verify
     from branchdesk.storage.migrate import DbState, explain, inspect_file
 
     path = _existing_db(args, paths)
-    inspection = inspect_file(path)
+    inspection = inspect_file(path, args.passphrase)
     if inspection.state not in (DbState.CURRENT, DbState.OUTDATED):
         raise DatabaseOpenError(explain(inspection, path))
-    db = Database.open_sqlite(path)
-    try:
-        with db.read() as session:
-            report = verify_database(session)
-    finally:
-        db.dispose()
-    if report.sound:
-        print(
-            f"数据库完好：{path}\n审计记录 {report.entries_checked} 条，链完整；"
-            f"核对数据记录 {report.records_checked} 条，均与审计记录一致。"
-        )
-        return 0
-    print(f"数据库校验未通过：{path}")
-    print(report.problems[0])
-    return 1
+    return run_verify(args, paths, path)
+
+
+def cmd_anchors(args: argparse.Namespace, paths: AppPaths) -> int:
+    from branchdesk.cli_verify import run_anchors
+
+    return run_anchors(args, paths, _existing_db(args, paths))
 
 
 def _date_argument(text: str) -> dt.date:
@@ -306,11 +325,22 @@ def _date_argument(text: str) -> dt.date:
 
 def _open_existing(args: argparse.Namespace, paths: AppPaths) -> Services:
     from branchdesk.core.services import Services
-    from branchdesk.storage.migrate import open_database
+    from branchdesk.storage.anchor_setup import attach_anchor_book
+    from branchdesk.storage.file_check import require_sound_database
+    from branchdesk.storage.migrate import DbState, inspect_file, open_database
 
     path = _existing_db(args, paths)
     backup_dir = paths.backup_dir_for(path)
-    return Services.build(open_database(path, backup_dir, create=False), backup_dir)
+    if inspect_file(path).state in (DbState.CURRENT, DbState.OUTDATED):  # others: explained
+        require_sound_database(path, REFUSED_WHEN_DAMAGED.get(args.command, "继续"))
+    db = open_database(path, backup_dir, create=False, passphrase=args.passphrase)
+    attach_anchor_book(db, paths.data_dir)
+    return Services.build(db, backup_dir)
+
+
+#: what a command cannot do on a damaged database, for its message
+REFUSED_WHEN_DAMAGED = {"print": "打印", "export": "导出", "import": "导入",
+                        "reminders": "列出待办事项"}
 
 
 def cmd_reminders(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -451,11 +481,13 @@ COMMANDS = {
     "demo": cmd_demo,
     "backup": cmd_backup,
     "verify": cmd_verify,
+    "anchors": cmd_anchors,
     "reminders": cmd_reminders,
     "print": cmd_print,
     "import": cmd_roster,
     "export": cmd_roster,
     "template": cmd_roster,
+    **cli_cipher.COMMANDS,
 }
 
 

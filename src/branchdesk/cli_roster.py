@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from branchdesk.cli_user import add_user_option
 from branchdesk.core.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def add_commands(commands: Any, db_option: argparse.ArgumentParser, formatter: A
     )
     importing.add_argument("--report", type=Path, metavar="FILE.xlsx",
                            help="把未导入的行连同“问题”一列写入此文件，改正后可再次导入")
+    add_user_option(importing)
 
     exporting = members(
         group("export", "导出到 Excel", "导出到 Excel（.xlsx）文件。"),
@@ -81,7 +83,7 @@ def add_commands(commands: Any, db_option: argparse.ArgumentParser, formatter: A
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths, services: Services) -> int:
     """``branchdesk import members``: check, then import (or only check, or write a report)."""
-    from branchdesk.core.actor import SYSTEM
+    from branchdesk.cli_user import cli_actor
     from branchdesk.core.vocab import OrgKind
 
     if args.branch and services.organisations.find_by_name(args.branch, OrgKind.BRANCH) is None:
@@ -106,8 +108,9 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths, services: Services) ->
         print(f"共 {total} 行，{bad} 行有问题（见上），没有导入任何记录。"
               "改正后重新导入，或用 --skip-invalid 只导入没有问题的行。", file=sys.stderr)
         return REJECTED
+    actor = cli_actor(args, services.accounts)  # asked only now: a dry run writes nothing
     try:
-        result = services.member_import.import_preview(SYSTEM, preview, args.skip_invalid)
+        result = services.member_import.import_preview(actor, preview, args.skip_invalid)
     except ValidationError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return REJECTED

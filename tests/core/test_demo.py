@@ -195,10 +195,10 @@ def test_station_branch_is_small_without_a_committee(demo: tuple[DemoSummary, Se
 
 def test_accounts_log_in_with_the_demo_password(demo: tuple[DemoSummary, Services]) -> None:
     summary, services = demo
-    assert summary.password == "demo"
+    assert summary.password == "demo2026"
     roles = {}
     for username in ("admin", "clerk", "reviewer"):
-        roles[username] = services.accounts.login(username, "demo").role.label
+        roles[username] = services.accounts.login(username, "demo2026").role.label
     assert roles == {"admin": "管理员", "clerk": "录入员", "reviewer": "审核人"}
 
 

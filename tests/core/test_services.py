@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def test_login_and_lockout_after_five_wrong_passwords(services: Services) -> None:
-    assert services.accounts.login("clerk", "secret").role is Role.CLERK
+    assert services.accounts.login("clerk", "secret-pw").role is Role.CLERK
     now = dt.datetime(2026, 11, 26, 9, 0)
     for attempt in range(1, 5):
         with pytest.raises(LoginError, match=f"再错 {5 - attempt} 次"):
@@ -23,8 +23,9 @@ def test_login_and_lockout_after_five_wrong_passwords(services: Services) -> Non
     with pytest.raises(LoginError, match="已锁定"):
         services.accounts.login("clerk", "wrong", now=now)
     with pytest.raises(LoginError, match="分钟后再试"):
-        services.accounts.login("clerk", "secret", now=now + dt.timedelta(minutes=9))
-    assert services.accounts.login("clerk", "secret", now=now + dt.timedelta(minutes=10, seconds=1))
+        services.accounts.login("clerk", "secret-pw", now=now + dt.timedelta(minutes=9))
+    later = now + dt.timedelta(minutes=10, seconds=1)
+    assert services.accounts.login("clerk", "secret-pw", now=later)
 
 
 def test_admin_reset_lifts_lock(services: Services, admin: Actor) -> None:
@@ -33,13 +34,13 @@ def test_admin_reset_lifts_lock(services: Services, admin: Actor) -> None:
         with pytest.raises(LoginError):
             services.accounts.login("clerk", "wrong", now=now)
     clerk_id = next(a.id for a in services.accounts.list_accounts() if a.username == "clerk")
-    services.accounts.reset_password(admin, clerk_id, "newpass")
-    assert services.accounts.login("clerk", "newpass", now=now).username == "clerk"
+    services.accounts.reset_password(admin, clerk_id, "newpass8")
+    assert services.accounts.login("clerk", "newpass8", now=now).username == "clerk"
 
 
 def test_only_admin_manages_accounts(services: Services, clerk: Actor) -> None:
     with pytest.raises(PermissionDenied, match="管理员"):
-        services.accounts.create(clerk, "x1", "secret", "", Role.CLERK)
+        services.accounts.create(clerk, "x1", "secret-pw", "", Role.CLERK)
 
 
 def test_passwords_are_hashed_with_argon2(services: Services) -> None:
@@ -49,7 +50,7 @@ def test_passwords_are_hashed_with_argon2(services: Services) -> None:
 
     with services.db.read() as s:
         hashes = list(s.scalars(select(User.password_hash)))
-    assert all(h.startswith("$argon2id$") and "secret" not in h for h in hashes)
+    assert all(h.startswith("$argon2id$") and "secret-pw" not in h for h in hashes)
 
 
 def test_create_member_and_find_by_pinyin_and_id_fragment(

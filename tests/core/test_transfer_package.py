@@ -33,7 +33,7 @@ def receiver(tmp_path: Path, fast_hasher: PasswordHasher) -> Iterator[Services]:
     """Another installation: 中共接收委员会 with 接收党支部 (group 接收党小组)."""
     db = create_database(tmp_path / "receiver.sqlite")
     sv = Services.build(db, tmp_path / "receiver-backups", today=TODAY, hasher=fast_hasher)
-    sv.accounts.create_first_admin("admin", "secret", "钱管理")
+    sv.accounts.create_first_admin("admin", "secret-pw", "钱管理")
     committee = sv.organisations.create(RECEIVER_ADMIN, OrgKind.COMMITTEE, "中共接收委员会", None)
     branch = sv.organisations.create(RECEIVER_ADMIN, OrgKind.BRANCH, "接收党支部", committee)
     sv.organisations.create(RECEIVER_ADMIN, OrgKind.GROUP, "接收党小组", branch)
@@ -250,7 +250,7 @@ def test_a_member_coming_back_gets_the_old_file_with_the_new_steps(
     )
     # at the other branch the half-yearly review (step 21) is recorded, then they come back
     step, day, details = next(w for w in WALK if w[0] == 21)
-    receiver.accounts.create(RECEIVER_ADMIN, "shen", "secret", "沈审核", Role.REVIEWER)
+    receiver.accounts.create(RECEIVER_ADMIN, "shen", "secret-pw", "沈审核", Role.REVIEWER)
     record_and_pass(receiver.development, RECEIVER_ADMIN, Actor("shen", Role.REVIEWER, "沈审核"),
                     there, step, day, details, [])
     back = receiver.transfers.issue(RECEIVER_ADMIN, there, OutgoingInput(

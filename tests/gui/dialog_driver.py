@@ -8,6 +8,10 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+#: drivers still polling: PySide keeps a timer's bound method only until its first call, so a
+#: driver nobody holds would stop polling when the modal dialog opens later (after a worker)
+_POLLING: set[ModalDriver] = set()
+
 
 class ModalDriver:
     """Runs a handler on the next modal dialog; ``check()`` re-raises what failed inside it."""
@@ -17,15 +21,22 @@ class ModalDriver:
         self.remaining = timeout_ms // 20
         self.error: BaseException | None = None
         self.seen: QWidget | None = None
+        # "next": a dialog open already (a modal import dialog running a worker, whose event
+        # loop lets this poll run meanwhile) is not the one the click opens
+        self.already = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+        _POLLING.add(self)
         QTimer.singleShot(0, self._poll)
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or any(dialog is w and w.isVisible() for w in self.already):
             self.remaining -= 1
             if self.remaining > 0:
                 QTimer.singleShot(20, self._poll)
+            else:
+                _POLLING.discard(self)
             return
+        _POLLING.discard(self)
         self.seen = dialog
         try:
             self.handler(dialog)

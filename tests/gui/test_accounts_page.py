@@ -51,14 +51,14 @@ def test_reset_password_lifts_the_lock(qtbot, services, admin) -> None:
 
     def fill(dialog: PasswordDialog) -> None:
         assert not dialog.ui.old_password.isVisible()
-        qtbot.keyClicks(dialog.ui.password, "new-pass")
-        qtbot.keyClicks(dialog.ui.password2, "new-pass")
+        qtbot.keyClicks(dialog.ui.password, "new-pass-8")
+        qtbot.keyClicks(dialog.ui.password2, "new-pass-8")
         _ok(qtbot, dialog)
 
     driver = on_next_modal(fill)
     _click(qtbot, page.reset_button)
     driver.check()
-    assert services.accounts.login("clerk", "new-pass").username == "clerk"
+    assert services.accounts.login("clerk", "new-pass-8").username == "clerk"
     assert "已为“clerk”设置新密码" in page.status.text()
     page.reload()
     assert page.table.item(page.table.currentRow(), 4).text() == ""
@@ -70,7 +70,7 @@ def test_mismatched_new_passwords_are_refused(qtbot, services, admin) -> None:
     seen: list[str] = []
 
     def fill(dialog: PasswordDialog) -> None:
-        qtbot.keyClicks(dialog.ui.password, "new-pass")
+        qtbot.keyClicks(dialog.ui.password, "new-pass-8")
         qtbot.keyClicks(dialog.ui.password2, "other")
         _ok(qtbot, dialog)
         seen.append(dialog.errors.message("password2"))
@@ -80,7 +80,7 @@ def test_mismatched_new_passwords_are_refused(qtbot, services, admin) -> None:
     _click(qtbot, page.reset_button)
     driver.check()
     assert seen == ["两次输入的密码不一致"]
-    assert services.accounts.login("clerk", "secret").username == "clerk"
+    assert services.accounts.login("clerk", "secret-pw").username == "clerk"
 
 
 def test_add_and_edit_an_account(qtbot, services, admin) -> None:
@@ -90,14 +90,14 @@ def test_add_and_edit_an_account(qtbot, services, admin) -> None:
         qtbot.keyClicks(dialog.ui.username, "zhangsan")
         type_text(qtbot, dialog.ui.display_name, "张三")
         dialog.ui.role.setCurrentIndex(dialog.ui.role.findText("审核人"))
-        qtbot.keyClicks(dialog.ui.password, "pass1")
-        qtbot.keyClicks(dialog.ui.password2, "pass1")
+        qtbot.keyClicks(dialog.ui.password, "pass1234")
+        qtbot.keyClicks(dialog.ui.password2, "pass1234")
         _ok(qtbot, dialog)
 
     driver = on_next_modal(create)
     _click(qtbot, page.add_button)
     driver.check()
-    actor = services.accounts.login("zhangsan", "pass1")
+    actor = services.accounts.login("zhangsan", "pass1234")
     assert (actor.role, actor.display_name) == (Role.REVIEWER, "张三")
     assert page.selected_account().username == "zhangsan"
 
@@ -112,7 +112,7 @@ def test_add_and_edit_an_account(qtbot, services, admin) -> None:
     _click(qtbot, page.edit_button)
     driver.check()
     with pytest.raises(LoginError):
-        services.accounts.login("zhangsan", "pass1")
+        services.accounts.login("zhangsan", "pass1234")
     assert page.table.item(page.table.currentRow(), 3).text().startswith("否")
 
 
@@ -122,8 +122,8 @@ def test_duplicate_username_is_shown_inline(qtbot, services, admin) -> None:
 
     def create(dialog: AccountDialog) -> None:
         qtbot.keyClicks(dialog.ui.username, "clerk")
-        qtbot.keyClicks(dialog.ui.password, "pass1")
-        qtbot.keyClicks(dialog.ui.password2, "pass1")
+        qtbot.keyClicks(dialog.ui.password, "pass1234")
+        qtbot.keyClicks(dialog.ui.password2, "pass1234")
         _ok(qtbot, dialog)
         seen.append(dialog.errors.message("username"))
         dialog.reject()
@@ -140,12 +140,33 @@ def test_other_roles_only_change_their_own_password(qtbot, services, clerk) -> N
     assert "仅管理员可管理账户" in page.findChildren(type(page.status))[0].text()
 
     def fill(dialog: PasswordDialog) -> None:
-        qtbot.keyClicks(dialog.ui.old_password, "secret")
-        qtbot.keyClicks(dialog.ui.password, "mine2")
-        qtbot.keyClicks(dialog.ui.password2, "mine2")
+        qtbot.keyClicks(dialog.ui.old_password, "secret-pw")
+        qtbot.keyClicks(dialog.ui.password, "mine2-long")
+        qtbot.keyClicks(dialog.ui.password2, "mine2-long")
         _ok(qtbot, dialog)
 
     driver = on_next_modal(fill)
     _click(qtbot, page.own_password_button)
     driver.check()
-    assert services.accounts.login("clerk", "mine2").username == "clerk"
+    assert services.accounts.login("clerk", "mine2-long").username == "clerk"
+
+
+def test_a_reset_password_needs_eight_characters(qtbot, services, admin) -> None:
+    page = _page(qtbot, services, admin)
+    page.select_username("clerk")
+    seen: list[str] = []
+
+    def fill(dialog: PasswordDialog) -> None:
+        assert dialog.ui.password.placeholderText() == "至少 8 个字符"
+        qtbot.keyClicks(dialog.ui.password, "1234567")
+        qtbot.keyClicks(dialog.ui.password2, "1234567")
+        _ok(qtbot, dialog)
+        seen.append(dialog.errors.message("password"))
+        assert dialog.isVisible()
+        dialog.reject()
+
+    driver = on_next_modal(fill)
+    _click(qtbot, page.reset_button)
+    driver.check()
+    assert seen == ["密码至少需要 8 个字符"]
+    assert services.accounts.login("clerk", "secret-pw").username == "clerk"

@@ -45,3 +45,21 @@ def test_known_errors_are_plain_messages(qtbot: QtBot, monkeypatch: pytest.Monke
     handler(type(exc), exc, None)
     assert messages == ["请填写姓名"]
     assert QMessageBox is crash.QMessageBox
+
+
+def test_the_crash_report_names_no_id_number_or_phone(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The details a clerk may copy and send on hide personal data, as the log does."""
+    shown: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self) or 0)
+    handler = ExceptionHandler(tmp_path / "branchdesk.log")
+    try:
+        raise RuntimeError("[parameters: ('张三', '11010519900307002X', '13912345678')]")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR, logger="branchdesk"):
+            handler(type(exc), exc, exc.__traceback__)
+    (dialog,) = shown
+    assert "RuntimeError" in dialog.details and "[parameters: 已隐去]" in dialog.details
+    for text in (dialog.details, caplog.text):
+        assert "11010519900307002X" not in text and "13912345678" not in text

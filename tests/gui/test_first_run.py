@@ -60,14 +60,21 @@ def test_first_run_creates_admin_committee_and_branches(qtbot, empty_services) -
 
 def test_first_run_validates_each_page_inline(qtbot, empty_services) -> None:
     dialog = _open(qtbot, empty_services)
-    qtbot.keyClicks(dialog.ui.password, "abcd")
-    qtbot.keyClicks(dialog.ui.password2, "abce")
+    qtbot.keyClicks(dialog.ui.password, "abcdefg")
+    qtbot.keyClicks(dialog.ui.password2, "abcdefg")
+    _click(qtbot, dialog.ui.nextButton)
+    assert dialog.ui.pages.currentIndex() == 0
+    assert dialog.errors.message("password") == "密码至少需要 8 个字符"
+    dialog.ui.password.clear()
+    dialog.ui.password2.clear()
+    qtbot.keyClicks(dialog.ui.password, "abcd1234")
+    qtbot.keyClicks(dialog.ui.password2, "abce1234")
     _click(qtbot, dialog.ui.nextButton)
     assert dialog.ui.pages.currentIndex() == 0
     assert dialog.errors.message("password2") == "两次输入的密码不一致"
 
     dialog.ui.password2.clear()
-    qtbot.keyClicks(dialog.ui.password2, "abcd")
+    qtbot.keyClicks(dialog.ui.password2, "abcd1234")
     _click(qtbot, dialog.ui.nextButton)
     assert dialog.ui.pages.currentIndex() == 1
     _click(qtbot, dialog.ui.nextButton)

@@ -71,7 +71,7 @@ def test_restore_from_backup_reopens_after_login(
 
     launcher = make_launcher(paths)
     services = open_services(paths.default_database, paths)
-    services.accounts.create_first_admin("admin", "secret")
+    services.accounts.create_first_admin("admin", "secret-pw")
     admin = Actor("admin", Role.ADMIN)
     committee = services.organisations.create(admin, OrgKind.COMMITTEE, "中共某委员会", None)
     branch = services.organisations.create(admin, OrgKind.BRANCH, "第一党支部", committee)

@@ -24,7 +24,7 @@ def _submit(qtbot, dialog: LoginDialog, password: str) -> None:
 def test_good_login_returns_the_actor(qtbot, services: Services) -> None:
     dialog = _dialog(qtbot, services)
     qtbot.keyClicks(dialog.ui.username, "clerk")
-    _submit(qtbot, dialog, "secret")
+    _submit(qtbot, dialog, "secret-pw")
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None
     assert dialog.actor.username == "clerk"
@@ -42,7 +42,7 @@ def test_five_wrong_passwords_lock_the_account(qtbot, services: Services) -> Non
         assert dialog.isVisible()
     _submit(qtbot, dialog, "wrong")
     assert "账户已锁定" in dialog.message
-    _submit(qtbot, dialog, "secret")
+    _submit(qtbot, dialog, "secret-pw")
     assert "已锁定" in dialog.message
     assert dialog.actor is None
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -50,9 +50,9 @@ def test_five_wrong_passwords_lock_the_account(qtbot, services: Services) -> Non
 
 def test_unknown_user_and_empty_name_are_refused(qtbot, services: Services) -> None:
     dialog = _dialog(qtbot, services)
-    _submit(qtbot, dialog, "secret")
+    _submit(qtbot, dialog, "secret-pw")
     assert dialog.message == "请输入用户名"
     qtbot.keyClicks(dialog.ui.username, "nobody")
-    _submit(qtbot, dialog, "secret")
+    _submit(qtbot, dialog, "secret-pw")
     assert dialog.message == "用户名或密码不正确"
     assert dialog.actor is None

@@ -399,3 +399,73 @@ def test_ten_thousand_rows_preview_at_once(
     assert dialog.form.summary.text().startswith("共 10000 行，其中 1428 行有问题")
     assert dialog.form.import_valid_button.isEnabled()
     assert elapsed < 1.0, f"the preview of 10,000 rows took {elapsed:.2f} s"
+
+
+# reading off the UI thread -------------------------------------------------------------
+
+
+def test_cancelling_a_big_file_imports_nothing_and_the_dialog_stays_usable(
+    qtbot, monkeypatch: pytest.MonkeyPatch, services: Services, clerk: Actor, tmp_path: Path,
+    good_file: Path,
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    big = tmp_path / "大名册.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write(",".join(HEADERS) + "\n")
+        for n in range(60_000):
+            out.write(",".join(str(v or "") for v in _row(f"人{n}", idn(1980, n % 997))) + "\n")
+    dialog = _dialog(qtbot, services, clerk)
+    seen: list[str] = []
+
+    def click_cancel_when_shown() -> None:
+        if dialog.form.cancel_button.isVisible() and dialog.form.progress.isVisible():
+            seen.append(dialog.form.progress.format())
+            assert not dialog.form.choose_button.isEnabled()
+            qtbot.mouseClick(dialog.form.cancel_button, Qt.MouseButton.LeftButton)
+        else:
+            timer.start()
+
+    timer = QTimer(dialog, singleShot=True, interval=20)
+    timer.timeout.connect(click_cancel_when_shown)
+    timer.start()
+    _choose(monkeypatch, big)
+    qtbot.mouseClick(dialog.form.choose_button, Qt.MouseButton.LeftButton)
+
+    assert seen and seen[0].startswith("正在")  # the progress was shown while reading
+    assert dialog.form.summary.text().startswith("已取消读取文件，没有导入任何记录")
+    assert dialog.model.rowCount() == 0 and dialog.job is None
+    assert not dialog.form.cancel_button.isVisible() and not dialog.form.progress.isVisible()
+    assert not dialog.form.import_all_button.isEnabled()
+    assert dialog.form.choose_button.isEnabled() and _all_names(services) == []
+
+    # the same dialog then reads and imports a normal file
+    _choose(monkeypatch, good_file)
+    qtbot.mouseClick(dialog.form.choose_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.summary.text() == "共 2 行，全部无误，可以导入。"
+    infos: list[str] = []
+    driver = on_next_modal(_press("确定", infos))
+    qtbot.mouseClick(dialog.form.import_all_button, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert infos[0].startswith("已导入 2 名人员。")
+    assert _all_names(services) == ["张三", "李四"]
+
+
+def test_a_file_over_the_limits_is_refused_in_the_dialog(
+    qtbot, monkeypatch: pytest.MonkeyPatch, services: Services, clerk: Actor, tmp_path: Path
+) -> None:
+    big = tmp_path / "超大.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write(",".join(HEADERS) + "\n")
+        out.write("张三,1,正式党员,第一党支部\n" * 200_001)
+    dialog = _dialog(qtbot, services, clerk)
+    _choose(monkeypatch, big)
+    errors: list[str] = []
+    driver = on_next_modal(_press("确定", errors))
+    qtbot.mouseClick(dialog.form.choose_button, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert errors == [
+        "文件过大：第 200,001 行超过了行数的上限（最多 200,000 行），请分成几个文件导入。"
+    ]
+    assert dialog.model.rowCount() == 0 and _all_names(services) == []
+    assert dialog.form.choose_button.isEnabled()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from branchdesk.core.actor import Actor
 from branchdesk.core.idnumber import make_id_number
 from branchdesk.core.member_rules import MemberInput
+from branchdesk.core.package_format import read_package, write_package
 from branchdesk.core.services import Services
 from branchdesk.core.transfers import OutgoingInput
 from branchdesk.core.vocab import OrgKind, Role, Stage, Status
@@ -34,7 +35,7 @@ THEIR_ADMIN = Actor("admin", Role.ADMIN, "钱管理")
 def receiver(tmp_path: Path, fast_hasher: PasswordHasher) -> Iterator[Services]:
     db = create_database(tmp_path / "receiver.sqlite")
     sv = Services.build(db, tmp_path / "receiver-backups", today=TODAY, hasher=fast_hasher)
-    sv.accounts.create_first_admin("admin", "secret", "钱管理")
+    sv.accounts.create_first_admin("admin", "secret-pw", "钱管理")
     committee = sv.organisations.create(THEIR_ADMIN, OrgKind.COMMITTEE, "中共接收委员会", None)
     sv.organisations.create(THEIR_ADMIN, OrgKind.BRANCH, "接收党支部", committee)
     yield sv
@@ -152,6 +153,31 @@ def test_a_tampered_package_is_refused_with_a_message(
     assert "未导入任何内容" in seen["text"] and "Traceback" not in seen["text"]
     assert page.model.rowCount() == 0
     assert receiver.transfers.search() == []
+
+
+def test_a_forged_event_kind_is_refused_before_the_member_dialog_sees_it(
+    qtbot, services: Services, receiver: Services, clerk: Actor,  # type: ignore[no-untyped-def]
+    add_member: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A package rewritten with an event kind that does not exist and its hashes recomputed:
+    it once imported and then broke the member dialog and the booklet; now it is refused."""
+    member = add_member("张三", 13)
+    package = tmp_path / "张三.bdzj"
+    _export_through_the_page(qtbot, services, clerk, member, package, monkeypatch)
+    contents = read_package(package.read_bytes())
+    payload = dict(contents.payload)
+    payload["events"] = [{**contents.payload["events"][0], "kind": "xyz"}]
+    manifest = {k: v for k, v in contents.manifest.items() if k not in ("format", "files")}
+    package.write_bytes(write_package(manifest, payload, contents.blobs)[0])
+    page = _page(qtbot, receiver, THEIR_ADMIN)
+    monkeypatch.setattr(package_dialogs.QFileDialog, "getOpenFileName",
+                        lambda *_a, **_k: (str(package), ""))
+    seen: dict[str, str] = {}
+    driver = on_next_modal(_close_box(seen))
+    _click(qtbot, page.import_button)
+    driver.check()
+    assert "转接包内容不合规：第 1 条事件的类别“xyz”不存在，未导入。" in seen["text"]
+    assert page.model.rowCount() == 0 and receiver.transfers.search() == []
 
 
 def test_hand_over_an_activists_file(

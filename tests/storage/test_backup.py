@@ -3,6 +3,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from branchdesk.core.actor import Actor
 from branchdesk.core.services import Services
 from branchdesk.storage.backup import KEEP_DAILY, auto_backup, backup_database, list_backups
 from branchdesk.storage.roster import RosterFilter
@@ -17,7 +18,7 @@ def _names(path: Path) -> list[str]:
 
 
 def test_backup_restore_round_trip(
-    services: Services, add_member: Callable[..., int], tmp_path: Path
+    services: Services, add_member: Callable[..., int], tmp_path: Path, admin: Actor
 ) -> None:
     from branchdesk.app import restore_database
     from branchdesk.paths import AppPaths
@@ -27,7 +28,7 @@ def test_backup_restore_round_trip(
     add_member("李四", 15)
     assert _names(backup) == ["张三"]
     paths = AppPaths(tmp_path / "home", tmp_path / "home" / "logs")
-    restored = restore_database(services, backup, paths)
+    restored = restore_database(services, backup, paths, admin)
     try:
         ids = restored.members.search_ids(RosterFilter())
         assert [r.name for r in restored.members.rows(ids).values()] == ["张三"]

@@ -95,8 +95,8 @@ def test_outdated_database_is_backed_up_before_upgrade(
 
     real = migrate.inspect_file
 
-    def pretend_outdated(p: Path) -> migrate.DbInspection:
-        found = real(p)
+    def pretend_outdated(p: Path, passphrase: str | None = None) -> migrate.DbInspection:
+        found = real(p, passphrase)
         return migrate.DbInspection(DbState.OUTDATED, "0000_old") if p == path else found
 
     monkeypatch.setattr(migrate, "inspect_file", pretend_outdated)
@@ -112,6 +112,7 @@ def test_upgrade_from_0001_keeps_data_and_backs_up_first(tmp_path: Path) -> None
     from branchdesk.core.services import Services
     from branchdesk.core.vocab import OrgKind
     from branchdesk.storage import migrate
+    from branchdesk.storage.audit import PendingEntry, append_entries
     from branchdesk.storage.database import Database
 
     path = tmp_path / "old.sqlite"
@@ -121,9 +122,19 @@ def test_upgrade_from_0001_keeps_data_and_backs_up_first(tmp_path: Path) -> None
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
         connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-    Services.build(old, tmp_path / "b").organisations.create(
-        SYSTEM, OrgKind.COMMITTEE, "中共旧版委员会", None
-    )
+    # written as version 0001 wrote it (today's models have columns 0001 does not)
+    columns = {"id": 1, "kind": OrgKind.COMMITTEE.value, "name": "中共旧版委员会",
+               "parent_id": None, "sort_order": 1, "address": "", "phone": "", "postcode": "",
+               "dissolved": False, "created_at": "2026-01-05 09:00:00"}
+    with old.write(SYSTEM.username) as s:
+        s.connection().exec_driver_sql(
+            f"INSERT INTO organisations ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})", tuple(columns.values()),
+        )
+        append_entries(s.connection(), SYSTEM.username, [PendingEntry(
+            "create", "organisations", "1", None,
+            {key: [None, value] for key, value in columns.items()}, "新建党委 中共旧版委员会",
+        )])
     old.dispose()
     assert inspect_file(path).state is DbState.OUTDATED
 

@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from branchdesk.core.actor import Actor
+from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import LoginError, NotFound, ValidationError
 from branchdesk.core.vocab import Role
 from branchdesk.storage.audit import PendingEntry, append_entries
@@ -19,7 +20,8 @@ from branchdesk.storage.models import User, utcnow
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = dt.timedelta(minutes=10)
-MIN_PASSWORD_LENGTH = 4
+MIN_PASSWORD_LENGTH = 8
+PASSWORD_TOO_SHORT = f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符"
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,30}$")
 
 
@@ -34,6 +36,8 @@ class AccountInfo:
     active: bool
     locked_until: dt.datetime | None
     last_login: dt.datetime | None
+    #: the version loaded; a save passes it back so that it cannot overwrite a newer one
+    row_version: int = 1
 
 
 class AccountService:
@@ -52,7 +56,7 @@ class AccountService:
         if not USERNAME.match(username):
             errors["username"] = "用户名为 2–30 位英文字母、数字或 _ . -"
         if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-            errors["password"] = f"密码至少 {MIN_PASSWORD_LENGTH} 位"
+            errors["password"] = PASSWORD_TOO_SHORT
         if len(display_name) > 50:
             errors["display_name"] = "姓名不超过 50 个字"
         if errors:
@@ -93,6 +97,10 @@ class AccountService:
         """Check a password; 5 wrong ones in a row lock the account for 10 minutes."""
         now = now or utcnow()
         username = username.strip()
+        # one write transaction, holding the write lock from its start (BEGIN IMMEDIATE):
+        # reading the failed count, checking the password and counting the failure cannot
+        # interleave with another program's guess, so a lockout comes after 5 checks at most
+        failure: LoginError | None = None
         with self.db.write(username or "?", "登录") as s:
             user = s.scalar(select(User).where(func.lower(User.username) == username.lower()))
             if user is None or not user.active:
@@ -118,23 +126,27 @@ class AccountService:
                     user.username,
                     [PendingEntry(event, "users", str(user.id), None, {}, "登录失败：密码错误")],
                 )
-                s.commit()
-                if left <= 0:
-                    raise LoginError(
-                        f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定 10 分钟"
-                    ) from None
-                raise LoginError(f"用户名或密码不正确（再错 {left} 次将锁定账户）") from None
-            user.failed_attempts = 0
-            user.locked_until = None
-            user.last_login = now
-            if self.hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = self.hasher.hash(password)
-            append_entries(
-                s.connection(),
-                user.username,
-                [PendingEntry("login", "users", str(user.id), None, {}, "登录")],
-            )
-            return Actor(user.username, Role(user.role), user.display_name)
+                # raised after the commit: the failure is counted and audited
+                failure = LoginError(
+                    f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定 10 分钟"
+                    if left <= 0
+                    else f"用户名或密码不正确（再错 {left} 次将锁定账户）"
+                )
+            else:
+                user.failed_attempts = 0
+                user.locked_until = None
+                user.last_login = now
+                if self.hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = self.hasher.hash(password)
+                append_entries(
+                    s.connection(),
+                    user.username,
+                    [PendingEntry("login", "users", str(user.id), None, {}, "登录")],
+                )
+                actor = Actor(user.username, Role(user.role), user.display_name)
+        if failure is not None:
+            raise failure
+        return actor
 
     def list_accounts(self) -> list[AccountInfo]:
         with self.db.read() as s:
@@ -147,6 +159,7 @@ class AccountService:
                     u.active,
                     u.locked_until,
                     u.last_login,
+                    u.row_version,
                 )
                 for u in s.scalars(select(User).order_by(User.id))
             ]
@@ -183,11 +196,15 @@ class AccountService:
             user.password_hash = self.hasher.hash(new_password)
 
     def update(
-        self, actor: Actor, user_id: int, display_name: str, role: Role, active: bool
+        self, actor: Actor, user_id: int, display_name: str, role: Role, active: bool,
+        expected_version: int | None = None,
     ) -> None:
+        """Change an account's name, role or state; refused (EditConflict) if it changed
+        since ``expected_version`` was loaded."""
         actor.require(Role.ADMIN)
-        with self.db.write(actor.username, "修改账户") as s:
+        with guarded_write(self.db, actor.username, "修改账户") as s:
             user = self._get(s, user_id)
+            refuse_if_changed(s, user, expected_version)
             if user.username == actor.username and (role is not Role.ADMIN or not active):
                 raise ValidationError({"role": "不能取消自己的管理员权限或停用自己的账户"})
             user.display_name = display_name.strip()

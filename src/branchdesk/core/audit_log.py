@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from branchdesk.core.member_rules import FIELD_LABELS
 from branchdesk.core.vocab import EventKind, Labelled, OrgKind, Role, Stage, Status
+from branchdesk.storage.anchor_setup import anchors_of
 from branchdesk.storage.database import Database
 from branchdesk.storage.integrity import IntegrityReport, verify_database
 from branchdesk.storage.models import AuditEntry, Member
@@ -21,6 +22,7 @@ ACTION_LABELS = {
     "login": "登录",
     "login_failed": "登录失败",
     "account_locked": "账户锁定",
+    "restore": "从备份恢复",
 }
 TABLE_LABELS = {
     "members": "党员",
@@ -30,6 +32,7 @@ TABLE_LABELS = {
     "committee_posts": "委员任职",
     "users": "账户",
     "settings": "设置",
+    "database": "数据库",
 }
 EXTRA_LABELS = {
     "kind": "类型",
@@ -44,6 +47,9 @@ EXTRA_LABELS = {
     "display_name": "姓名",
     "role": "角色",
     "password_hash": "密码",
+    "failed_attempts": "连续输错密码次数",
+    "locked_until": "锁定至",
+    "last_login": "上次登录",
     "active": "启用",
     "parent_id": "上级组织",
     "sort_order": "排序",
@@ -160,5 +166,7 @@ class AuditService:
             return s.scalar(select(func.count()).select_from(AuditEntry)) or 0
 
     def verify(self) -> IntegrityReport:
+        """Verify the database, and its chain against the anchor books kept outside it."""
+        anchors = anchors_of(self.db)
         with self.db.read() as s:
-            return verify_database(s)
+            return verify_database(s, anchors=anchors)

@@ -62,7 +62,7 @@ from branchdesk.storage.models import (
 )
 from branchdesk.storage.roster import RosterFilter
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo2026"
 SEED = 20260511
 #: the 党费交至 months of the members (their own generator: the rest of the demo is unchanged)
 DUES_SEED = SEED + 6

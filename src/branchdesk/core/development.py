@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import fmt
+from branchdesk.core.edit_conflict import guarded_write
 from branchdesk.core.errors import NotFound, PermissionDenied, ValidationError
+from branchdesk.core.person_names import same_person
 from branchdesk.core.rulebook import (
     CANCEL,
     EXTEND,
@@ -253,7 +255,7 @@ class DevelopmentService:
         """Record a step (pending review); refused with the article when a rule says no."""
         actor.require(*RECORDERS)
         rule = rulebook_on(data.date).step(data.step)
-        with self.db.write(actor.username, f"记录第 {data.step} 步 {rule.name}") as s:
+        with guarded_write(self.db, actor.username, f"记录第 {data.step} 步 {rule.name}") as s:
             return self.record_in(s, actor, member_id, data)
 
     def record_in(self, s: Session, actor: Actor, member_id: int, data: StepInput) -> int:
@@ -279,7 +281,7 @@ class DevelopmentService:
     def correct(self, actor: Actor, record_id: int, data: StepInput) -> int:
         """A corrected version of a returned record; the returned version stays in the history."""
         actor.require(*RECORDERS)
-        with self.db.write(actor.username, f"更正第 {data.step} 步记录") as s:
+        with guarded_write(self.db, actor.username, f"更正第 {data.step} 步记录") as s:
             old = s.get(StepRecord, record_id)
             if old is None:
                 raise NotFound("步骤记录不存在")
@@ -333,15 +335,15 @@ class DevelopmentService:
         self, actor: Actor, record_id: int, passed: bool, opinion: str, reviewer_name: str,
         reviewer_post: str, review_date: dt.date, on_paper: bool,
     ) -> None:
-        with self.db.write(actor.username, "审核通过" if passed else "审核退回") as s:
+        with guarded_write(self.db, actor.username, "审核通过" if passed else "审核退回") as s:
             record = s.get(StepRecord, record_id)
             if record is None:
                 raise NotFound("步骤记录不存在")
             if record.state != PENDING:
                 raise ValidationError({"review": "这条记录不在待审核状态"})
-            if not on_paper and record.recorded_by == actor.username:
+            if not on_paper and same_person(actor.username, [record.recorded_by]):
                 raise PermissionDenied("不能审核自己录入的记录（一步一审）")
-            if on_paper and reviewer_name in self._names_of(s, record.recorded_by):
+            if on_paper and same_person(reviewer_name, self._names_of(s, record.recorded_by)):
                 raise ValidationError({"reviewer_name": "审核人不能是这条记录的录入人"})
             errors = {}
             if not passed and not opinion.strip():
@@ -369,7 +371,7 @@ class DevelopmentService:
     def _names_of(self, s: Session, username: str) -> set[str]:
         from branchdesk.storage.models import User
 
-        user = s.scalar(select(User).where(User.username == username))
+        user = s.scalar(select(User).where(func.lower(User.username) == username.lower()))
         return {username} | ({user.display_name} if user and user.display_name else set())
 
     def _apply_effects(self, s: Session, actor: Actor, record: StepRecord) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+# the base lives in storage (the lowest layer) so that storage's own errors, such as a
+# database busy in another program, are BranchDeskErrors too
+from branchdesk.storage.errors import BranchDeskError, DatabaseBusyError
 
-class BranchDeskError(Exception):
-    """Base of errors whose message can be shown to a clerk as it is."""
+__all__ = ["BranchDeskError", "DatabaseBusyError", "EditConflict", "LoginError", "NotFound",
+           "PermissionDenied", "ValidationError"]
 
 
 class ValidationError(BranchDeskError):
@@ -25,3 +28,7 @@ class NotFound(BranchDeskError):
 
 class LoginError(BranchDeskError):
     """Wrong user name or password, or a locked account."""
+
+
+class EditConflict(BranchDeskError):
+    """Someone else saved the record after this dialog loaded it; this save was refused."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import fmt
 from branchdesk.core.development import DevelopmentService, StepInput
+from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.materials import MAX_SCAN_BYTES, sniff_media_type
 from branchdesk.core.meeting_rules import MeetingKind
@@ -153,6 +154,8 @@ class MeetingDetail:
     branch: str
     versions: tuple[MeetingVersionView, ...]
     attachments: tuple[AttachmentInfo, ...] = ()
+    #: the version loaded; a correction passes it back so that it cannot overwrite a newer one
+    row_version: int = 1
 
     @property
     def current(self) -> MeetingVersionView:
@@ -415,15 +418,20 @@ class MeetingService:
             self._fill_steps(s, actor, meeting, data, expected)
             return meeting.id
 
-    def correct(self, actor: Actor, meeting_id: int, data: MeetingInput, reason: str) -> int:
-        """A corrected version; the record as first written stays, visible in the history."""
+    def correct(
+        self, actor: Actor, meeting_id: int, data: MeetingInput, reason: str,
+        expected_version: int | None = None,
+    ) -> int:
+        """A corrected version; the record as first written stays, visible in the history.
+        Refused (EditConflict) if the meeting changed since ``expected_version`` was loaded."""
         actor.require(*RECORDERS)
         if not reason.strip():
             raise ValidationError({"correction_reason": "请说明更正的原因"})
-        with self.db.write(actor.username, "更正会议记录") as s:
+        with guarded_write(self.db, actor.username, "更正会议记录") as s:
             meeting = s.get(Meeting, meeting_id)
             if meeting is None:
                 raise NotFound("会议记录不存在")
+            refuse_if_changed(s, meeting, expected_version)
             if data.kind.value != meeting.kind or data.organisation_id != meeting.organisation_id:
                 raise ValidationError({"kind": "更正时不能改变会议类型和召开组织"})
             last = meeting.versions[-1]
@@ -586,7 +594,7 @@ class MeetingService:
             )
             return MeetingDetail(
                 meeting.id, kind, org.id, org.name, branch.id, branch.name, tuple(views),
-                attachments,
+                attachments, meeting.row_version,
             )
 
     def search(self, flt: MeetingFilter) -> list[MeetingRow]:

@@ -50,7 +50,7 @@ def _workbook(columns: Sequence[Column], rows: Sequence[Sequence[Any]], extra_he
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
-        sheet.append([cell_value(v) for v in row])
+        append_row(sheet, row)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width + 2
@@ -118,13 +118,13 @@ def write_rejected(preview: ImportPreview, target: Path) -> None:
     sheet = book.active
     sheet.title = "未导入的行"
     headers = [h for h in preview.columns if h] + [PROBLEM_HEADER, "原行号"]
-    sheet.append([cell_value(h) for h in headers])
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="F8CBAD")
     for row in preview.invalid_rows:
         problems = "；".join(f"[{p.column}] {p.message}" for p in row.problems)
         cells = [row.cells.get(h, "") for h in headers[:-2]] + [problems, row.row]
-        sheet.append([cell_value(v) for v in cells])
+        append_row(sheet, cells)
     for cell in sheet[1][: len(headers) - 2]:
         sheet.column_dimensions[cell.column_letter].width = 14
         for (data,) in sheet.iter_rows(min_row=2, min_col=cell.column, max_col=cell.column):
@@ -203,6 +203,32 @@ def cell_value(value: Any) -> Any:
 
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
+
+
+#: what makes a spreadsheet program read a cell's text as a formula (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value: Any) -> bool:
+    """Whether a spreadsheet program would take this text for a formula if typed."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def append_row(sheet: Any, values: Sequence[Any]) -> None:
+    """Append a row; a text that looks like a formula is stored as text, never as a formula.
+
+    openpyxl writes a string starting with "=" as a live formula: such cells get the text
+    type back, and all formula-like texts Excel's quote prefix (shown as typed, kept as
+    text when the clerk edits the cell)."""
+    cleaned = [cell_value(v) for v in values]
+    sheet.append(cleaned)
+    row = sheet.max_row
+    for column, value in enumerate(cleaned, start=1):
+        if formula_like(value):
+            cell = sheet.cell(row, column)
+            cell.value = value
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _save(book: Any, target: Path) -> None:

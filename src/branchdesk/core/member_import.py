@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import ValidationError
 from branchdesk.core.member_file import ImportFileError, read_table
+from branchdesk.core.member_file_limits import ImportMonitor
 from branchdesk.core.member_import_check import (
     BranchRef,
     CheckContext,
@@ -40,6 +41,8 @@ __all__ = [
 ]
 
 QUERY_CHUNK = 5000
+#: rows checked between two progress reports (and looks at the clerk's 取消 button)
+CHECK_EVERY = 500
 #: problems listed in the message of a refused import before "…"
 LISTED_PROBLEMS = 10
 
@@ -130,8 +133,14 @@ class MemberImporter:
 
     # preview ------------------------------------------------------------------------
 
-    def preview(self, path: Path, branch: str | None = None, update: bool = False) -> ImportPreview:
+    def preview(
+        self, path: Path, branch: str | None = None, update: bool = False,
+        monitor: ImportMonitor | None = None,
+    ) -> ImportPreview:
         """Read and check a file (nothing is written); ImportFileError when it is unreadable.
+
+        The file is read within the limits of member_file_limits (ImportTooLarge past one);
+        ``monitor`` is told the progress and may stop the reading (ImportCancelled).
 
         ``branch`` is the 党支部 of rows that name none. Without ``update`` an ID number
         already registered is a problem of its row; with it, the row updates that member:
@@ -141,7 +150,8 @@ class MemberImporter:
         file's steps): a row whose stage or dates differ from the record is refused, and so
         is a changed row of a transferred-out (read-only) member or of a voided record."""
         path = Path(path)
-        table = read_table(path)
+        monitor = monitor or ImportMonitor()
+        table = read_table(path, monitor)
         found, doubled = match_headers(table.headers)
         if doubled:
             raise ImportFileError(f"“{path.name}”的表头有重复的列：" + "；".join(doubled))
@@ -164,9 +174,14 @@ class MemberImporter:
                 self.today(), _branches(s), _existing(s, ids, update), branch, update
             )
         checker = RowChecker(ctx)
+        total = len(table.rows)
+        rows = []
         with no_cyclic_gc():
-            rows = [self._row(checker, number, values, headers, found)
-                    for number, values in table.rows]
+            for index, (number, values) in enumerate(table.rows):
+                if index % CHECK_EVERY == 0:
+                    monitor.progress(f"正在检查第 {number:,} 行……", index, total)
+                rows.append(self._row(checker, number, values, headers, found))
+        monitor.check()
         return ImportPreview(tuple(headers), tuple(_mark_doubles(rows, headers, found)), path,
                              branch, update)
 
@@ -197,11 +212,14 @@ class MemberImporter:
     # import -------------------------------------------------------------------------
 
     def import_preview(
-        self, actor: Actor, preview: ImportPreview, skip_invalid: bool = False
+        self, actor: Actor, preview: ImportPreview, skip_invalid: bool = False,
+        monitor: ImportMonitor | None = None,
     ) -> ImportResult:
         """Write the preview's valid rows in one transaction (all or nothing by default).
 
-        The rows are checked again against the database inside the transaction."""
+        The rows are checked again against the database inside the transaction; a
+        ``monitor`` that cancels (ImportCancelled) before the commit rolls it all back."""
+        monitor = monitor or ImportMonitor()
         actor.require(Role.ADMIN, Role.CLERK)
         invalid = preview.invalid_rows
         if invalid and not skip_invalid:
@@ -213,8 +231,11 @@ class MemberImporter:
                 raise ValidationError({"file": refusal(stale, len({p.row for p in stale}))})
             stale_rows = {p.row for p in stale}
             rows = [r for r in preview.valid_rows if r.row not in stale_rows]
+            monitor.progress(f"正在写入 {len(rows):,} 行……")
             with no_cyclic_gc():
-                ids = write_rows(s, actor, rows, preview.source.name, self.today())
+                ids = write_rows(s, actor, rows, preview.source.name, self.today(),
+                                 monitor.check)
+            monitor.progress("正在保存……")
         updated = sum(1 for r in rows if r.updates)
         return ImportResult(
             len(rows) - updated, updated, len(preview.rows) - len(rows), tuple(ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -52,13 +52,15 @@ FILE_NUMBER = re.compile(r"^FZ(\d{4})-(\d+)$")
 
 
 def write_rows(
-    s: Session, actor: Actor, rows: Sequence[ImportRow], source: str, today: dt.date
+    s: Session, actor: Actor, rows: Sequence[ImportRow], source: str, today: dt.date,
+    check: Callable[[], None] = lambda: None,
 ) -> list[int]:
     """Add or update each row's member inside the caller's transaction; their ids in order.
 
     New members, their stage events, imported step records with their reviews (by the
     importing clerk, as history) and their development files are inserted in bulk (audited
-    as the flush hook would); updates of existing members go through the ORM."""
+    as the flush hook would); updates of existing members go through the ORM. ``check`` is
+    called between tables and may raise to stop (the caller's transaction rolls back)."""
     updates = {r.parsed.existing_id: r.parsed for r in rows if r.parsed and r.parsed.existing_id}
     if updates:
         for member in s.scalars(select(Member).where(Member.id.in_(list(updates)))):
@@ -67,7 +69,7 @@ def write_rows(
     fresh = [r.parsed for r in rows if r.parsed and r.parsed.existing_id is None]
     writer = _Writer(s, actor, source, today)
     new_ids = iter(writer.add(fresh))
-    writer.flush()
+    writer.flush(check)
     out = []
     for r in rows:
         assert r.parsed is not None
@@ -122,7 +124,7 @@ class _Writer:
             stage=data.stage.value, status=Status.NORMAL.value, voided=False, void_reason="",
             search_key=keys.search_key, pinyin_initials=keys.pinyin_initials,
             sort_key=keys.sort_key, created_at=self.now,
-            join_month=data.join_date.month if data.join_date else None,
+            join_month=data.join_date.month if data.join_date else None, row_version=1,
         )
         return values
 
@@ -139,7 +141,7 @@ class _Writer:
                     details=CONVERSION_DETAILS if step == 23 else "{}",
                     meeting_ref="", serial_number="", exception_reason="",
                     rulebook=rulebook_on(day).version, imported=True,
-                    recorded_by=self.actor.username, recorded_at=self.now,
+                    recorded_by=self.actor.username, recorded_at=self.now, row_version=1,
                 )
                 self._row(
                     StepReview, record_id=record["id"], outcome=PASSED,
@@ -149,8 +151,9 @@ class _Writer:
                     entered_at=self.now,
                 )
 
-    def flush(self) -> None:
+    def flush(self, check: Callable[[], None]) -> None:
         for model, rows in self.tables.items():
+            check()
             insert_audited(self.s, model, rows)
 
 

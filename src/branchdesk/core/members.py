@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years, fmt
+from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, PermissionDenied, ValidationError
 from branchdesk.core.member_rules import MemberInput, validate_member
 from branchdesk.core.search_keys import normalise_query, search_columns
@@ -47,6 +48,8 @@ class MemberDetail:
     voided: bool
     void_reason: str
     events: tuple[EventInfo, ...]
+    #: the version loaded; a save passes it back so that it cannot overwrite a newer one
+    row_version: int = 1
 
 
 TRANSFERRED_OUT_READ_ONLY = (
@@ -126,6 +129,7 @@ class MemberService:
                     )
                     for e in m.events
                 ),
+                m.row_version,
             )
 
     def search_ids(
@@ -236,8 +240,14 @@ class MemberService:
             )
             return member.id
 
-    def update(self, actor: Actor, member_id: int, data: MemberInput) -> None:
-        """Save edited fields; stage and status are not changed here (see change_stage)."""
+    def update(
+        self, actor: Actor, member_id: int, data: MemberInput,
+        expected_version: int | None = None,
+    ) -> None:
+        """Save edited fields; stage and status are not changed here (see change_stage).
+
+        ``expected_version`` is the row_version the dialog loaded: if someone saved the
+        record since, the save is refused (EditConflict) instead of overwriting theirs."""
         actor.require(*EDITORS)
         with self.db.read() as s:
             current = s.get(Member, member_id)
@@ -245,19 +255,22 @@ class MemberService:
                 raise NotFound(f"党员记录 {member_id} 不存在或已作废")
             stage = Stage(current.stage)
         cleaned = self.validate(_with_stage(data, stage), member_id)
-        with self.db.write(actor.username, f"修改党员信息 {cleaned.name}") as s:
+        with guarded_write(self.db, actor.username, f"修改党员信息 {cleaned.name}") as s:
             member = s.get(Member, member_id)
             assert member is not None
+            refuse_if_changed(s, member, expected_version)
             refuse_if_transferred_out(member)
             self._apply(member, cleaned)
 
     def change_stage(
-        self, actor: Actor, member_id: int, stage: Stage, date: dt.date, reason: str
+        self, actor: Actor, member_id: int, stage: Stage, date: dt.date, reason: str,
+        expected_version: int | None = None,
     ) -> None:
         """Record a change of 人员类别 with its date and reason."""
         actor.require(*EDITORS)
-        with self.db.write(actor.username, f"人员类别变更为{stage.label}") as s:
+        with guarded_write(self.db, actor.username, f"人员类别变更为{stage.label}") as s:
             member = self._editable(s, member_id)
+            refuse_if_changed(s, member, expected_version)
             refuse_if_transferred_out(member)
             errors = self._event_errors(s, member, date, reason)
             if member.stage == stage.value:
@@ -295,7 +308,8 @@ class MemberService:
                 member.dues_paid_through = None  # only 预备/正式党员 pay dues
 
     def change_status(
-        self, actor: Actor, member_id: int, status: Status, date: dt.date, reason: str
+        self, actor: Actor, member_id: int, status: Status, date: dt.date, reason: str,
+        expected_version: int | None = None,
     ) -> None:
         """Record a change of 党籍状态 with its date and reason."""
         actor.require(*EDITORS)
@@ -303,8 +317,9 @@ class MemberService:
             raise ValidationError({"status": (
                 "转出须在“组织关系转接”中开具介绍信（在培养中的人员办理发展材料转递），"
                 "收到回执后自动变为“已转出”，以免有人未经转接就离开名册")})
-        with self.db.write(actor.username, f"党籍状态变更为{status.label}") as s:
+        with guarded_write(self.db, actor.username, f"党籍状态变更为{status.label}") as s:
             member = self._editable(s, member_id)
+            refuse_if_changed(s, member, expected_version)
             refuse_if_transferred_out(member)
             errors = self._event_errors(s, member, date, reason)
             if member.status == status.value:
@@ -324,13 +339,16 @@ class MemberService:
             )
             member.status = status.value
 
-    def void(self, actor: Actor, member_id: int, reason: str) -> None:
+    def void(
+        self, actor: Actor, member_id: int, reason: str, expected_version: int | None = None
+    ) -> None:
         """Mark a record entered by mistake as void; it stays visible to the administrator."""
         actor.require(*EDITORS)
         if not reason.strip():
             raise ValidationError({"reason": "请填写作废原因"})
-        with self.db.write(actor.username, "作废党员记录") as s:
+        with guarded_write(self.db, actor.username, "作废党员记录") as s:
             member = self._editable(s, member_id)
+            refuse_if_changed(s, member, expected_version)
             member.voided = True
             member.void_reason = reason.strip()
             s.add(
@@ -348,7 +366,7 @@ class MemberService:
         actor.require(Role.ADMIN)
         if not reason.strip():
             raise ValidationError({"reason": "请填写撤销作废的原因"})
-        with self.db.write(actor.username, "撤销作废") as s:
+        with guarded_write(self.db, actor.username, "撤销作废") as s:
             member = s.get(Member, member_id)
             if member is None or not member.voided:
                 raise NotFound("该记录未作废")
@@ -405,6 +423,8 @@ class ResumeLine:
     what: str
     witness: str
     struck_out: bool = False
+    #: the version loaded; a save passes it back so that it cannot overwrite a newer one
+    row_version: int = 1
 
 
 def _check_resume(start: str, what: str) -> None:
@@ -431,7 +451,7 @@ class ResumeService:
                 .order_by(ResumeEntry.sort_order, ResumeEntry.id)
             )
             return [
-                ResumeLine(r.id, r.start, r.end, r.what, r.witness, r.struck_out)
+                ResumeLine(r.id, r.start, r.end, r.what, r.witness, r.struck_out, r.row_version)
                 for r in rows
                 if include_struck_out or not r.struck_out
             ]
@@ -457,14 +477,16 @@ class ResumeService:
 
     def update(
         self, actor: Actor, line_id: int, start: str, end: str, what: str, witness: str,
-        struck_out: bool = False,
+        struck_out: bool = False, expected_version: int | None = None,
     ) -> None:
+        """Correct a line; refused (EditConflict) if it changed since ``expected_version``."""
         actor.require(*EDITORS)
         _check_resume(start, what)
-        with self.db.write(actor.username, "修改简历") as s:
+        with guarded_write(self.db, actor.username, "修改简历") as s:
             entry = s.get(ResumeEntry, line_id)
             if entry is None:
                 raise NotFound("简历条目不存在")
+            refuse_if_changed(s, entry, expected_version)
             owner = s.get(Member, entry.member_id)
             assert owner is not None
             refuse_if_transferred_out(owner)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
+from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.vocab import ALLOWED_PARENTS, COMMITTEE_POSTS, OrgKind, Role
 from branchdesk.storage.database import Database
@@ -31,6 +32,8 @@ class OrgNode:
     phone: str = ""
     postcode: str = ""
     children: list[OrgNode] = field(default_factory=list)
+    #: the version loaded; a save passes it back so that it cannot overwrite a newer one
+    row_version: int = 1
 
     def walk(self) -> list[OrgNode]:
         """This node and all its descendants, depth first."""
@@ -74,6 +77,7 @@ def _node(org: Organisation) -> OrgNode:
         org.address,
         org.phone,
         org.postcode,
+        row_version=org.row_version,
     )
 
 
@@ -88,13 +92,13 @@ class OrganisationService:
         columns = (
             Organisation.id, Organisation.kind, Organisation.name, Organisation.parent_id,
             Organisation.dissolved, Organisation.address, Organisation.phone,
-            Organisation.postcode,
+            Organisation.postcode, Organisation.row_version,
         )
         query = select(*columns).order_by(Organisation.sort_order, Organisation.id)
         with self.db.read() as s:
             rows = s.connection().execute(query).all()  # Core: thousands of groups in a county
         nodes = {
-            row[0]: OrgNode(row[0], KIND_BY_CODE[row[1]], *row[2:])
+            row[0]: OrgNode(row[0], KIND_BY_CODE[row[1]], *row[2:8], row_version=row[8])
             for row in rows
             if include_dissolved or not row[4]
         }
@@ -183,12 +187,16 @@ class OrganisationService:
         address: str = "",
         phone: str = "",
         postcode: str = "",
+        expected_version: int | None = None,
     ) -> None:
+        """Save an organisation's details; refused (EditConflict) if it changed since
+        ``expected_version`` was loaded."""
         actor.require(*EDITORS)
-        with self.db.write(actor.username, f"修改组织 {name.strip()}") as s:
+        with guarded_write(self.db, actor.username, f"修改组织 {name.strip()}") as s:
             org = s.get(Organisation, org_id)
             if org is None:
                 raise NotFound(f"组织 {org_id} 不存在")
+            refuse_if_changed(s, org, expected_version)
             self._check(s, OrgKind(org.kind), name, org.parent_id)
             org.name = name.strip()
             org.address, org.phone, org.postcode = address.strip(), phone.strip(), postcode.strip()
@@ -196,7 +204,9 @@ class OrganisationService:
     def set_dissolved(self, actor: Actor, org_id: int, dissolved: bool) -> None:
         """Mark an organisation 撤销 (or undo it); an organisation is never deleted."""
         actor.require(*EDITORS)
-        with self.db.write(actor.username, "撤销组织" if dissolved else "恢复组织") as s:
+        with guarded_write(
+            self.db, actor.username, "撤销组织" if dissolved else "恢复组织"
+        ) as s:
             org = s.get(Organisation, org_id)
             if org is None:
                 raise NotFound(f"组织 {org_id} 不存在")
@@ -315,7 +325,7 @@ class OrganisationService:
 
     def end_post(self, actor: Actor, post_id: int, end: dt.date) -> None:
         actor.require(*EDITORS)
-        with self.db.write(actor.username, "委员离任") as s:
+        with guarded_write(self.db, actor.username, "委员离任") as s:
             post = s.get(CommitteePost, post_id)
             if post is None:
                 raise NotFound("任职记录不存在")

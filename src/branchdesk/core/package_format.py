@@ -10,6 +10,10 @@ Layout of a package::
 Reading verifies everything before anything is returned: the ZIP itself, the checksum of
 the manifest, the hash of every listed file, and that no file is missing or added. A
 damaged or altered package raises :class:`PackageError` with a message for the clerk.
+Sizes are limited per file and per package, checked on the sizes the ZIP declares before
+anything is unpacked and again on the bytes actually unpacked (a header may lie), so a ZIP
+bomb is refused without filling memory. What the record says is checked by
+:mod:`branchdesk.core.package_check`.
 The checksum finds damage and casual edits; it is not a signature (the two installations
 share no key), so the clerk may also compare the 校验码 with the sending branch by phone.
 """
@@ -22,6 +26,7 @@ import json
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from branchdesk.core.errors import BranchDeskError
@@ -31,9 +36,17 @@ VERSION = 1
 SUFFIX = ".bdzj"
 MANIFEST, PAYLOAD, CHECKSUM = "manifest.json", "member.json", "CHECKSUM"
 MATERIALS_DIR = "materials/"
-#: larger files are not a package we wrote (scans are limited to tens of MB each)
-MAX_PACKAGE_BYTES = 2 * 1024**3
+MB = 1024 * 1024
+#: a scan is at most 50 MB (core.materials.MAX_SCAN_BYTES); the record itself a few MB
+MAX_MATERIAL_BYTES = 50 * MB
+MAX_JSON_BYTES = 16 * MB
+#: the package file, and everything in it once unpacked: one member's file with its scans
+MAX_PACKAGE_BYTES = 512 * MB
+MAX_CONTENT_BYTES = 512 * MB
+MAX_ENTRIES = 2000
+_CHUNK = 1 * MB
 DAMAGED = "转接包已损坏或被改动（{}），未导入任何内容。请向转出党组织索取新的转接包。"
+REFUSED = "转接包内容不合规：{}，未导入。请向转出党组织索取新的转接包。"
 
 
 class PackageError(BranchDeskError):
@@ -88,10 +101,20 @@ def write_package(
     return buffer.getvalue(), checksum
 
 
+def load_package_file(path: Path) -> bytes:
+    """The bytes of a package file, refused by its size before it is read into memory."""
+    if path.stat().st_size > MAX_PACKAGE_BYTES:
+        raise PackageError(_TOO_BIG)
+    return path.read_bytes()
+
+
+_TOO_BIG = f"文件超过 {MAX_PACKAGE_BYTES // MB} MB，不是 BranchDesk 转接包，未导入。"
+
+
 def read_package(data: bytes) -> PackageContents:
     """Verify and read a package; raise PackageError saying what is wrong."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError("文件过大，不是 BranchDesk 转接包。")
+        raise PackageError(_TOO_BIG)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - any failure to parse foreign bytes: not a package
@@ -108,14 +131,70 @@ def read_package(data: bytes) -> PackageContents:
         raise PackageError(DAMAGED.format("文件内容无法读出")) from exc
 
 
+def _limit(name: str) -> int:
+    """The most bytes the entry ``name`` may hold once unpacked."""
+    return MAX_MATERIAL_BYTES if name.startswith(MATERIALS_DIR) else MAX_JSON_BYTES
+
+
+def _label(name: str) -> str:
+    if name.startswith(MATERIALS_DIR):
+        return f"材料 {name.removeprefix(MATERIALS_DIR)[:16]}…"
+    return {MANIFEST: "清单", PAYLOAD: "党员档案", CHECKSUM: "校验码"}.get(name, name[:40])
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse by the sizes the ZIP declares, before unpacking anything (a ZIP bomb)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise PackageError(REFUSED.format(f"文件多于 {MAX_ENTRIES} 个"))
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise PackageError(DAMAGED.format("有重复的文件"))
+    total = 0
+    for info in infos:
+        if info.file_size > _limit(info.filename):
+            raise PackageError(REFUSED.format(
+                f"{_label(info.filename)} 解压后超过 {_limit(info.filename) // MB} MB"
+            ))
+        total += info.file_size
+    if total > MAX_CONTENT_BYTES:
+        raise PackageError(REFUSED.format(f"解压后总计超过 {MAX_CONTENT_BYTES // MB} MB"))
+
+
+class _Budget:
+    """Bytes still allowed to be unpacked from the whole package, counted as they come."""
+
+    def __init__(self) -> None:
+        self.left = MAX_CONTENT_BYTES
+
+    def read(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        """One entry's bytes, stopping as soon as it exceeds its limit whatever its header says."""
+        limit = min(_limit(name), self.left)
+        chunks: list[bytes] = []
+        size = 0
+        with archive.open(name) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    what = (f"{_label(name)} 解压后超过 {_limit(name) // MB} MB"
+                            if limit == _limit(name)
+                            else f"解压后总计超过 {MAX_CONTENT_BYTES // MB} MB")
+                    raise PackageError(REFUSED.format(what))
+                chunks.append(chunk)
+        self.left -= size
+        return b"".join(chunks)
+
+
 def _verified(archive: zipfile.ZipFile) -> PackageContents:
+    _check_sizes(archive)
+    budget = _Budget()
     names = set(archive.namelist())
     if MANIFEST not in names or CHECKSUM not in names:
         raise PackageError(
             "这个文件不是 BranchDesk 转接包：缺少清单或校验码。请向转出党组织索取新的转接包。"
         )
-    manifest_bytes = archive.read(MANIFEST)
-    checksum = archive.read(CHECKSUM).decode("ascii", "replace").strip().lower()
+    manifest_bytes = budget.read(archive, MANIFEST)
+    checksum = budget.read(archive, CHECKSUM).decode("ascii", "replace").strip().lower()
     if sha256(manifest_bytes) != checksum:
         raise PackageError(DAMAGED.format("清单与校验码不符"))
     try:
@@ -140,7 +219,7 @@ def _verified(archive: zipfile.ZipFile) -> PackageContents:
         raise PackageError(DAMAGED.format(what))
     contents: dict[str, bytes] = {}
     for name, digest in files.items():
-        data = archive.read(name)
+        data = budget.read(archive, name)
         if sha256(data) != digest:
             label = "党员档案" if name == PAYLOAD else f"材料 {name.removeprefix(MATERIALS_DIR)}"
             raise PackageError(DAMAGED.format(f"{label}与校验值不符"))

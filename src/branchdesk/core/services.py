@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
 from branchdesk.core.accounts import AccountService
 from branchdesk.core.audit_log import AuditService
+from branchdesk.core.backups import BackupService
 from branchdesk.core.development import DevelopmentDueProvider, DevelopmentService
 from branchdesk.core.home import CommitteeTermProvider, PoliticalBirthdayProvider, SummaryService
 from branchdesk.core.materials import MaterialService
@@ -60,6 +61,9 @@ class Services:
     member_import: MemberImporter
     member_export: MemberExporter
     work_list: MonthlyWorkList
+    backups: BackupService
+    #: what the clerk should be told once the program has opened (a daily backup not taken)
+    startup_notices: list[str] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -108,4 +112,5 @@ class Services:
             member_import=MemberImporter(db, today),
             member_export=MemberExporter(db),
             work_list=MonthlyWorkList(todo, OrganisationService(db), today),
+            backups=BackupService(db, backup_dir),
         )

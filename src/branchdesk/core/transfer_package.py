@@ -15,6 +15,7 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.dates import fmt
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.member_rules import MemberInput, validate_member
+from branchdesk.core.package_check import PackageChecker
 from branchdesk.core.package_format import (
     SUFFIX,
     PackageContents,
@@ -250,7 +251,7 @@ class TransferPackages:
 
     def preview(self, data: bytes) -> PackagePreview:
         """Verify a package and say what it holds and whether it can be imported here."""
-        contents = read_package(data)
+        contents = self._read(data)
         try:
             member = _member_input(contents.payload["member"], self.today())
             transfer = contents.payload["transfer"]
@@ -282,6 +283,12 @@ class TransferPackages:
             str(contents.manifest.get("exported_by", "")), *counts, refusal, returning, waiting,
         )
 
+    def _read(self, data: bytes) -> PackageContents:
+        """A package whose hashes hold and whose every field is valid here."""
+        contents = read_package(data)
+        PackageChecker(self.today()).check(contents.manifest, contents.payload, contents.blobs)
+        return contents
+
     def _local_situation(self, s: Session, member: MemberInput) -> tuple[str, int | None]:
         """(why not, the returning member's id): refused when the ID number is active here."""
         existing = s.scalar(select(Member).where(Member.id_number == member.id_number))
@@ -312,7 +319,7 @@ class TransferPackages:
         ID number is placed; otherwise an incoming transfer is recorded from the package.
         """
         actor.require(*RECORDERS)
-        contents = read_package(data)
+        contents = self._read(data)
         if arrival_date > self.today():
             raise ValidationError({"arrival_date": f"收到日期不能晚于今天（{fmt(self.today())}）"})
         try:

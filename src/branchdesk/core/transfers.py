@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_months, fmt
+from branchdesk.core.edit_conflict import guarded_write
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.member_rules import MemberInput
@@ -173,7 +174,8 @@ class TransferService:
             errors["issue_date"] = f"开具日期不能晚于今天（{fmt(self.today())}）"
         if errors:
             raise ValidationError(errors)
-        with self.db.write(actor.username, f"开具组织关系介绍信 {data.to_organisation}") as s:
+        summary = f"开具组织关系介绍信 {data.to_organisation}"
+        with guarded_write(self.db, actor.username, summary) as s:
             member = s.get(Member, member_id)
             if member is None or member.voided:
                 raise NotFound(f"党员记录 {member_id} 不存在")
@@ -231,7 +233,7 @@ class TransferService:
             errors["issue_date"] = f"转递日期不能晚于今天（{fmt(self.today())}）"
         if errors:
             raise ValidationError(errors)
-        with self.db.write(actor.username, f"发展材料转递 {data.to_organisation}") as s:
+        with guarded_write(self.db, actor.username, f"发展材料转递 {data.to_organisation}") as s:
             member = s.get(Member, member_id)
             if member is None or member.voided:
                 raise NotFound(f"党员记录 {member_id} 不存在")
@@ -266,7 +268,7 @@ class TransferService:
         actor.require(*RECORDERS)
         if not reason.strip():
             raise ValidationError({"void_reason": "请填写作废原因"})
-        with self.db.write(actor.username, "介绍信作废") as s:
+        with guarded_write(self.db, actor.username, "介绍信作废") as s:
             transfer = self._open_letter(s, transfer_id)
             transfer.state, transfer.void_reason = VOIDED, reason.strip()
 
@@ -283,7 +285,7 @@ class TransferService:
             errors["receipt_handler"] = "请填写经办人"
         if receipt_date > self.today():
             errors["receipt_date"] = "回执日期不能晚于今天"
-        with self.db.write(actor.username, "登记介绍信回执") as s:
+        with guarded_write(self.db, actor.username, "登记介绍信回执") as s:
             transfer = self._open_letter(s, transfer_id)
             if receipt_date < transfer.issue_date:
                 errors["receipt_date"] = f"回执日期不能早于开具日期（{fmt(transfer.issue_date)}）"
@@ -445,7 +447,7 @@ class IncomingTransfers:
                 errors["dues"] = dues
         if errors:
             raise ValidationError(errors)
-        with self.db.write(actor.username, f"登记转入 {data.name.strip()}") as s:
+        with guarded_write(self.db, actor.username, f"登记转入 {data.name.strip()}") as s:
             existing = s.scalar(select(Member).where(Member.id_number == number))
             if existing is not None and not existing.voided:
                 if existing.status == Status.NORMAL.value:
@@ -514,7 +516,7 @@ class IncomingTransfers:
             )
         else:
             member_id = returning
-        with self.db.write(actor.username, f"编入党支部 {name}") as s:
+        with guarded_write(self.db, actor.username, f"编入党支部 {name}") as s:
             transfer_row = s.get(Transfer, transfer_id)
             assert transfer_row is not None
             if returning is not None:
@@ -545,7 +547,7 @@ class IncomingTransfers:
     def receipt_sent(self, actor: Actor, transfer_id: int, day: dt.date) -> None:
         """Our receipt (回执) went back to the sending organisation."""
         actor.require(*RECORDERS)
-        with self.db.write(actor.username, "回执已寄回") as s:
+        with guarded_write(self.db, actor.username, "回执已寄回") as s:
             transfer = s.get(Transfer, transfer_id)
             if transfer is None or transfer.direction != IN:
                 raise NotFound("转入记录不存在")

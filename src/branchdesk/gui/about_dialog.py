@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -88,16 +89,20 @@ def application_icon() -> QIcon:
     return icon
 
 
-def about_html(version: str, data_dir: Path, db_path: Path, backup_dir: Path) -> str:
+def about_html(
+    version: str, data_dir: Path, db_path: Path, backup_dir: Path, anchors: Sequence[str] = ()
+) -> str:
     def row(label: str, path: Path) -> str:
         return f"{label}：{html.escape(str(path))}<br>"
 
+    audit = "".join(f"{html.escape(line)}<br>" for line in anchors)
     return (
         f"<h3>{APP_TITLE}（BranchDesk）</h3>"
         f"<p>版本 {html.escape(version)}<br>党支部党务工作台账，离线使用。</p>"
         "<p>"
         + row("数据文件夹", data_dir) + row("当前数据库", db_path) + row("备份文件夹", backup_dir)
         + "</p>"
+        + (f"<p>审计记录（可抄下校验码备查）：<br>{audit}</p>" if audit else "")
     )
 
 
@@ -105,7 +110,8 @@ class AboutDialog(QMessageBox):
     """关于支部台账: version, data folder, database, backups; a link to the licences."""
 
     def __init__(
-        self, data_dir: Path, db_path: Path, backup_dir: Path, parent: QWidget | None = None
+        self, data_dir: Path, db_path: Path, backup_dir: Path, parent: QWidget | None = None,
+        anchors: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"关于{APP_TITLE}")
@@ -113,7 +119,7 @@ class AboutDialog(QMessageBox):
         self.setTextFormat(Qt.TextFormat.RichText)
         # wide enough for a folder path on one line (a message box wraps its text early)
         self.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")
-        self.setText(about_html(__version__, data_dir, db_path, backup_dir))
+        self.setText(about_html(__version__, data_dir, db_path, backup_dir, anchors))
         self.setInformativeText(
             "本程序随附的字体和程序库（Qt/PySide6 按 LGPL-3.0 提供，其余为 Apache-2.0、MIT、"
             f"BSD 等许可证）：<a href='{LICENCES_LINK}'>查看许可证</a>"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from branchdesk.core.accounts import AccountInfo
+from branchdesk.core.accounts import MIN_PASSWORD_LENGTH, AccountInfo
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.errors import BranchDeskError, EditConflict
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import Role
 from branchdesk.gui.common import (
@@ -15,10 +15,12 @@ from branchdesk.gui.common import (
     combo_set_data,
     fill_combo,
     setup_dialog_buttons,
+    show_error,
 )
 from branchdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
 from branchdesk.gui.forms.ui_password_dialog import Ui_PasswordDialog
 
+PASSWORD_HINT = f"至少 {MIN_PASSWORD_LENGTH} 个字符"
 ROLE_HELP = (
     "管理员：管理账户和设置，也可录入；录入员：录入和修改台账；"
     "审核人：审核发展党员的各个步骤，只能查看台账。"
@@ -48,6 +50,7 @@ class AccountDialog(QDialog):
             self.setWindowTitle("新增账户")
             combo_set_data(self.ui.role, Role.CLERK)
             form.setRowVisible(self.ui.active, False)
+            self.ui.password.setPlaceholderText(PASSWORD_HINT)
             self.ui.username.setFocus()
         else:
             self.setWindowTitle(f"修改账户 — {account.username}")
@@ -76,10 +79,12 @@ class AccountDialog(QDialog):
             else:
                 accounts.update(
                     self.actor, self.account.id, ui.display_name.text(), role,
-                    ui.active.isChecked(),
+                    ui.active.isChecked(), expected_version=self.account.row_version,
                 )
         except BranchDeskError as exc:
             self.errors.show_exception(exc)
+            if isinstance(exc, EditConflict):  # saved by someone else meanwhile: stay open
+                show_error(self, exc)
             return
         super().accept()
 
@@ -96,6 +101,7 @@ class PasswordDialog(QDialog):
         self.ui = Ui_PasswordDialog()
         self.ui.setupUi(self)
         self.errors = FieldErrors.from_form(self.ui, ("old_password", "password", "password2"))
+        self.ui.password.setPlaceholderText(PASSWORD_HINT)
         if account is None:
             setup_dialog_buttons(self, self.ui.buttons, "修改")
             self.setWindowTitle("修改我的密码")

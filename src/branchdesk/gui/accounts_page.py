@@ -142,6 +142,9 @@ class AccountsPage(QWidget):
         account = self.selected_account()
         if account is None:
             return
+        # as saved now (another program may have changed it since the list was loaded)
+        fresh = {a.id: a for a in self.services.accounts.list_accounts()}
+        account = fresh.get(account.id, account)
         if AccountDialog(self.services, self.actor, account, parent=self).exec():
             self.reload(account.id)
             emit(self.changed)

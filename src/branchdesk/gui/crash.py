@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.core.errors import BranchDeskError
+from branchdesk.log_redaction import redact
 
 log = logging.getLogger("branchdesk")
 
@@ -81,7 +82,7 @@ class ExceptionHandler:
         if isinstance(exc, BranchDeskError):
             QMessageBox.warning(parent, "支部台账", str(exc))
             return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("unexpected error\n%s", details)
         if self.showing:
             return

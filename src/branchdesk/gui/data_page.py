@@ -32,6 +32,8 @@ def reason_label(reason: str) -> str:
         return "每日自动备份"
     if reason.startswith("manual"):
         return "手动备份"
+    if reason.startswith("before-restore-damaged"):
+        return "恢复前保存的损坏文件"
     if reason.startswith("before-restore"):
         return "恢复前自动备份"
     if reason.startswith("before-upgrade"):
@@ -91,7 +93,8 @@ class DataPage(QWidget):
     restore_requested = Signal()
 
     def __init__(
-        self, db_path: Path, data_dir: Path, backup_dir: Path, parent: QWidget | None = None
+        self, db_path: Path, data_dir: Path, backup_dir: Path, parent: QWidget | None = None,
+        anchors: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db_path = db_path
@@ -125,6 +128,9 @@ class DataPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(places)
+        self.anchors = anchors  # the 审计锚点 box (head, anchor files, second folder)
+        if anchors is not None:
+            layout.addWidget(anchors)
         layout.addWidget(self.backups_box, 1)
         layout.addLayout(buttons)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from branchdesk.core.accounts import MIN_PASSWORD_LENGTH, USERNAME
+from branchdesk.core.accounts import MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT, USERNAME
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError, ValidationError
 from branchdesk.core.services import Services
@@ -30,6 +30,7 @@ class FirstRunDialog(QDialog):
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
         self.errors = FieldErrors.from_form(self.ui, ADMIN_FIELDS + ORG_FIELDS)
+        self.ui.password.setPlaceholderText(f"至少 {MIN_PASSWORD_LENGTH} 个字符")
         self.has_organisation = bool(services.organisations.tree())
         self.ui.nextButton.clicked.connect(self.next_step)
         self.ui.backButton.clicked.connect(self.previous_step)
@@ -81,7 +82,7 @@ class FirstRunDialog(QDialog):
             errors["display_name"] = "姓名不超过 50 个字"
         password = self.ui.password.text()
         if len(password) < MIN_PASSWORD_LENGTH:
-            errors["password"] = f"密码至少 {MIN_PASSWORD_LENGTH} 位"
+            errors["password"] = PASSWORD_TOO_SHORT
         elif password != self.ui.password2.text():
             errors["password2"] = "两次输入的密码不一致"
         return errors

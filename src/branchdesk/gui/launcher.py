@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from branchdesk import APP_NAME, APP_TITLE, __version__
 from branchdesk.core.actor import Actor
+from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.services import Services
 from branchdesk.gui.crash import ExceptionHandler
 from branchdesk.paths import AppPaths
@@ -20,7 +21,7 @@ from branchdesk.storage.migrate import DatabaseOpenError
 log = logging.getLogger("branchdesk")
 
 OpenServices = Callable[[Path, AppPaths], Services]
-RestoreDatabase = Callable[[Services, Path, AppPaths], Services]
+RestoreDatabase = Callable[[Services, Path, AppPaths, Actor], Services]
 
 
 def _install_qt_translations(app: QApplication) -> None:
@@ -54,6 +55,7 @@ class Launcher:
         self.restore_database = restore_database
         self.services: Services | None = None
         self.window: object | None = None
+        self.actor: Actor | None = None
 
     def run(self, db_path: Path) -> int:
         app = QApplication.instance() or QApplication(sys.argv)
@@ -66,9 +68,14 @@ class Launcher:
         app.setWindowIcon(application_icon())  # the main window's and every dialog's
         _install_qt_translations(app)
         ExceptionHandler(self.log_file).install()
-        try:
-            self.services = self.open_services(db_path, self.paths)
-        except DatabaseOpenError as exc:
+        from branchdesk.gui.encrypted_start import (
+            offer_encryption_at_first_run,
+            open_maybe_encrypted,
+        )
+
+        try:  # an encrypted file asks for its passphrase first
+            services = open_maybe_encrypted(db_path, self.paths, self.open_services)
+        except (DatabaseOpenError, BranchDeskError) as exc:
             QMessageBox.critical(None, APP_TITLE, str(exc))
             return 1
         except Exception:
@@ -79,9 +86,19 @@ class Launcher:
                 f"无法打开数据库文件“{db_path}”。详细信息已写入日志：{self.log_file}",
             )
             return 1
+        if services is None:  # the passphrase dialog was closed
+            return 0
+        self.services = services
+        first_run = not services.accounts.has_accounts()
+        for notice in self.services.startup_notices:  # e.g. the daily backup not taken
+            QMessageBox.warning(None, APP_TITLE, notice)
         actor = self.sign_in(self.services)
         if actor is None:
             return 0
+        if first_run:  # offer to encrypt the new file (optional)
+            self.services = offer_encryption_at_first_run(
+                self.services, db_path, self.paths, self.open_services
+            )
         self.show_main_window(self.services, actor, db_path)
         app.aboutToQuit.connect(self.close_database)
         return app.exec()
@@ -108,6 +125,7 @@ class Launcher:
         window = MainWindow(services, actor, db_path, on_restore=self.restore)
         window.show()
         self.window = window
+        self.actor = actor
 
     def restore(self, backup: Path) -> None:
         """Called by the main window: restore, then log in again on the restored data."""
@@ -115,9 +133,10 @@ class Launcher:
         assert services is not None and services.db.path is not None
         db_path = services.db.path
         window = self.window
-        try:
-            self.services = self.restore_database(services, backup, self.paths)
-        except DatabaseOpenError as exc:
+        assert self.actor is not None
+        try:  # admin-only, checked in core; a refused or failed restore changes nothing
+            self.services = self.restore_database(services, backup, self.paths, self.actor)
+        except (DatabaseOpenError, BranchDeskError) as exc:
             QMessageBox.warning(None, APP_TITLE, f"未恢复：{exc}")
             return
         app = QApplication.instance()

@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from branchdesk import APP_TITLE
 from branchdesk.core.actor import Actor
+from branchdesk.core.anchor_status import anchor_status
+from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.services import Services
 from branchdesk.gui.accounts_page import AccountsPage
+from branchdesk.gui.anchor_box import AnchorBox
 from branchdesk.gui.audit_page import AuditPage
 from branchdesk.gui.common import show_error
 from branchdesk.gui.data_page import DataPage, RestoreDialog
@@ -39,7 +42,7 @@ from branchdesk.gui.roster_page import RosterPage
 from branchdesk.gui.transfers_page import TransfersPage
 from branchdesk.gui.workday_page import WorkdayPage
 from branchdesk.paths import AppPaths
-from branchdesk.storage.backup import backup_database
+from branchdesk.storage.migrate import DatabaseOpenError
 
 AREAS = ("首页", "花名册", "发展党员", "会议记录", "组织关系转接", "设置")
 BOX_TEXTS = {
@@ -109,7 +112,8 @@ class MainWindow(QMainWindow):
         self.development = DevelopmentPage(services, actor, today, load=False)
         self.meetings = MeetingsPage(services, actor, today)
         self.transfers = TransfersPage(services, actor, today)
-        self.data = DataPage(self.db_path, self.data_dir, services.backup_dir)
+        self.data = DataPage(self.db_path, self.data_dir, services.backup_dir,
+                             anchors=AnchorBox(services.db, actor))
         # the other settings pages are built when first shown: the window opens faster
         self._tabs = (
             LazyTab(self._make_organisation_page), LazyTab(partial(AccountsPage, services, actor)),
@@ -364,11 +368,11 @@ class MainWindow(QMainWindow):
 
     def _backup(self, target: Path | None) -> Path | None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = backup_database(self.db_path, self.services.backup_dir, target=target)
-        except OSError as exc:
+        try:  # checked first, written beside the target, renamed into place when complete
+            written = self.services.backups.back_up(self.actor, target)
+        except (BranchDeskError, DatabaseOpenError) as exc:
             QApplication.restoreOverrideCursor()
-            show_error(self, f"备份失败：{exc.strerror or exc}。请检查磁盘空间和文件夹权限后重试。")
+            show_error(self, exc)
             return None
         QApplication.restoreOverrideCursor()
         self.data.refresh()
@@ -384,9 +388,14 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or dialog.chosen is None:
             return
         chosen = dialog.chosen
-        if chosen.resolve() == self.db_path.resolve():
-            show_error(self, "所选文件就是正在使用的数据库，请选择一份备份")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # a damaged or foreign file is refused before the clerk is asked anything
+            self.services.backups.check_restorable(self.actor, chosen)
+        except (BranchDeskError, DatabaseOpenError) as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
             return
+        QApplication.restoreOverrideCursor()
         if self.confirm_restore(chosen):
             self.on_restore(chosen)
 
@@ -432,7 +441,8 @@ class MainWindow(QMainWindow):
         """帮助 › 关于: version, folders and the licences (non-blocking; ``last_message``)."""
         from branchdesk.gui.about_dialog import AboutDialog
 
-        box = AboutDialog(self.data_dir, self.db_path, self.services.backup_dir, self)
+        box = AboutDialog(self.data_dir, self.db_path, self.services.backup_dir, self,
+                          anchors=anchor_status(self.services.db).lines())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_message = box

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.errors import BranchDeskError, EditConflict, ValidationError
 from branchdesk.core.materials import MAX_SCAN_BYTES, sniff_media_type
 from branchdesk.core.meeting_rules import MeetingKind
 from branchdesk.core.meetings import (
@@ -292,6 +292,8 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.services, self.actor = services, actor
         self.meeting_id = meeting_id
+        #: the meeting's row_version when loaded: a correction cannot overwrite a newer one
+        self.loaded_version: int | None = None
         self.today = today or services.meetings.today()
         self.ui = Ui_MeetingDialog()
         self.ui.setupUi(self)
@@ -392,6 +394,7 @@ class MeetingDialog(QDialog):
     def _load(self, meeting_id: int) -> None:
         """Fill the editor with a meeting's current version, to correct it."""
         detail = self.services.meetings.get(meeting_id)
+        self.loaded_version = detail.row_version
         current = detail.current
         data = current.data
         self.names = dict(current.names)
@@ -891,7 +894,8 @@ class MeetingDialog(QDialog):
                 meeting_id = self.services.meetings.record(self.actor, data)
             else:
                 self.services.meetings.correct(
-                    self.actor, self.meeting_id, data, self.ui.correction_reason.text()
+                    self.actor, self.meeting_id, data, self.ui.correction_reason.text(),
+                    expected_version=self.loaded_version,
                 )
                 meeting_id = self.meeting_id
         except ValidationError as exc:
@@ -899,6 +903,8 @@ class MeetingDialog(QDialog):
             return None
         except BranchDeskError as exc:
             self.errors.show_exception(exc)
+            if isinstance(exc, EditConflict):  # corrected by someone else meanwhile: stay open
+                show_error(self, exc)
             return None
         self.meeting_id = meeting_id
         failed = []

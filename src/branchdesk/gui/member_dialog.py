@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import fmt
-from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.errors import BranchDeskError, EditConflict, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.member_rules import MemberInput
 from branchdesk.core.members import EventInfo, MemberDetail, ResumeLine
@@ -306,12 +306,15 @@ class MemberDialog(QDialog):
     def _edit_resume(self, line: ResumeLine | None) -> None:
         if self.member_id is None or self.read_only:
             return
+        if line is not None:  # as saved now: another program may have corrected it meanwhile
+            fresh = {f.id: f for f in self.services.resume.lines(self.member_id, True)}
+            line = fresh.get(line.id, line)
         dialog = ResumeLineDialog(
             self.services.resume, self.actor, self.member_id, line, self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.modified = True
-            self._fill_resume()
+        self._fill_resume()
 
     def _fill_events(self, events: tuple[EventInfo, ...]) -> None:
         names = {a.username: a.display_name for a in self.services.accounts.list_accounts()}
@@ -423,10 +426,15 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.member_id = self.services.members.create(self.actor, data)
             else:
-                self.services.members.update(self.actor, self.member_id, data)
+                version = self.detail.row_version if self.detail else None
+                self.services.members.update(self.actor, self.member_id, data, version)
         except ValidationError as exc:
             self.ui.tabs.setCurrentIndex(0)
             self.errors.show(exc.errors)
+            return
+        except EditConflict as exc:  # saved by someone else meanwhile: keep the input
+            self.errors.show_exception(exc)
+            show_error(self, exc)
             return
         except BranchDeskError as exc:
             self.errors.show_exception(exc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.errors import BranchDeskError, EditConflict
 from branchdesk.core.members import MemberDetail
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import EventKind, Stage, Status
@@ -16,6 +16,7 @@ from branchdesk.gui.common import (
     from_qdate,
     localise_buttons,
     prepare_date_edit,
+    show_error,
     to_qdate,
 )
 from branchdesk.gui.forms.ui_member_event_dialog import Ui_MemberEventDialog
@@ -100,20 +101,27 @@ class MemberEventDialog(QDialog):
         members, member_id = self.services.members, self.detail.id
         reason = self.ui.reason.toPlainText()
         day = from_qdate(self.ui.date.date())
+        # the record as the member dialog loaded it: its later Save must not undo a change
+        # someone else made meanwhile, so the event is refused too
+        version = self.detail.row_version
         try:
             if self.kind is EventKind.STAGE:
                 members.change_stage(
-                    self.actor, member_id, Stage(combo_data(self.ui.value)), day, reason
+                    self.actor, member_id, Stage(combo_data(self.ui.value)), day, reason,
+                    version,
                 )
             elif self.kind is EventKind.STATUS:
                 members.change_status(
-                    self.actor, member_id, Status(combo_data(self.ui.value)), day, reason
+                    self.actor, member_id, Status(combo_data(self.ui.value)), day, reason,
+                    version,
                 )
             elif self.kind is EventKind.VOID:
-                members.void(self.actor, member_id, reason)
+                members.void(self.actor, member_id, reason, version)
             else:
                 members.restore(self.actor, member_id, reason)
         except BranchDeskError as exc:
             self.errors.show_exception(exc)
+            if isinstance(exc, EditConflict):
+                show_error(self, exc)
             return
         self.accept()

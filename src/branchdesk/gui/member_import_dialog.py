@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.member_export import write_template
+from branchdesk.core.member_file_limits import ImportCancelled, ImportMonitor
 from branchdesk.core.member_import import ImportPreview, ImportResult
 from branchdesk.core.services import Services
 from branchdesk.gui.common import ERROR_STYLE, confirm, fill_combo, show_error, show_info
 from branchdesk.gui.forms.ui_member_import_dialog import Ui_MemberImportDialog
+from branchdesk.gui.member_import_job import ImportJob
 from branchdesk.gui.member_import_model import ImportPreviewModel, summary_text
 from branchdesk.gui.signals import emit
 
@@ -141,6 +145,8 @@ class MemberImportDialog(QDialog):
         self.source: Path | None = None
         self.import_result: ImportResult | None = None
         self.error = ""
+        #: the reading, checking or writing under way on its worker thread
+        self.job: ImportJob | None = None
         self.form = Ui_MemberImportDialog()
         self.form.setupUi(self)
         f = self.form
@@ -167,6 +173,7 @@ class MemberImportDialog(QDialog):
         f.report_button.clicked.connect(self.save_report)
         f.template_button.clicked.connect(lambda: download_template(self))
         f.close_button.clicked.connect(self.reject)
+        f.cancel_button.clicked.connect(self.cancel_job)
         self._update_buttons()
         if source is not None:
             self.load(source)
@@ -200,10 +207,24 @@ class MemberImportDialog(QDialog):
         """Read and check the file again with the options as they stand (nothing is written)."""
         if self.source is None:
             return
+        if self.job is not None:  # the options are disabled while a job runs
+            return
         branch, update = self.options()
+        source = self.source
         try:
-            with _busy():
-                preview = self.services.member_import.preview(self.source, branch, update)
+            preview = self._run(
+                "正在读取文件……",
+                lambda monitor: self.services.member_import.preview(
+                    source, branch, update, monitor
+                ),
+            )
+        except ImportCancelled:
+            self.model.set_preview(None)
+            self.error = ""
+            self.form.summary.setStyleSheet("")
+            self.form.summary.setText("已取消读取文件，没有导入任何记录。可重新选择文件。")
+            self._update_buttons()
+            return
         except BranchDeskError as exc:
             self.model.set_preview(None)
             self.error = str(exc)
@@ -265,12 +286,16 @@ class MemberImportDialog(QDialog):
         count = len(preview.rows) - (invalid if skip_invalid else 0)
         shown = self.form.summary.text()
         self.form.summary.setText(f"正在导入 {count} 行，请稍候……")
-        self.form.summary.repaint()
         try:
-            with _busy():
-                result = self.services.member_import.import_preview(
-                    self.actor, preview, skip_invalid=skip_invalid
-                )
+            result = self._run(
+                f"正在导入 {count} 行……",
+                lambda monitor: self.services.member_import.import_preview(
+                    self.actor, preview, skip_invalid=skip_invalid, monitor=monitor
+                ),
+            )
+        except ImportCancelled as exc:
+            self.form.summary.setText(f"{exc}\n{shown}")
+            return None
         except BranchDeskError as exc:
             self.form.summary.setText(shown)
             show_error(self, exc)
@@ -281,6 +306,68 @@ class MemberImportDialog(QDialog):
         show_info(self, _result_text(result), "导入完成")
         self.accept()
         return result
+
+    # the worker ----------------------------------------------------------------------------
+
+    def _run(self, text: str, work: Callable[[ImportMonitor], Any]) -> Any:
+        """Run ``work`` on a worker thread, showing its progress and the 取消 button meanwhile."""
+        job = ImportJob(work, self)
+        job.progressed.connect(self._show_progress)
+        self.job = job
+        self._set_running(True, text)
+        try:
+            return job.run_and_wait()
+        finally:
+            self.job = None
+            self._set_running(False)
+            job.deleteLater()
+
+    def _set_running(self, running: bool, text: str = "") -> None:
+        f = self.form
+        for widget in (f.choose_button, f.branch, f.update, f.import_all_button,
+                       f.import_valid_button, f.report_button, f.template_button,
+                       f.close_button):
+            widget.setEnabled(not running)
+        f.progress.setVisible(running)
+        f.cancel_button.setVisible(running)
+        f.cancel_button.setEnabled(running)
+        if running:
+            f.progress.setRange(0, 0)
+            f.progress.setFormat(text)
+            f.cancel_button.setFocus()
+        else:
+            self._update_buttons()
+
+    def _show_progress(self, text: str, done: int, total: int) -> None:
+        bar = self.form.progress
+        if self.job is None or self.job.monitor.cancelled:
+            return
+        if total > 0:
+            bar.setRange(0, 1000)
+            bar.setValue(min(1000, done * 1000 // total))
+        bar.setFormat(text)
+
+    def cancel_job(self) -> None:
+        """Stop the reading or the import under way; nothing is imported."""
+        if self.job is None:
+            return
+        self.job.cancel()
+        self.form.cancel_button.setEnabled(False)
+        self.form.progress.setFormat("正在取消……")
+
+    def reject(self) -> None:
+        """Esc or 关闭 while a job runs cancels the job and keeps the dialog open."""
+        if self.job is not None:
+            self.cancel_job()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.job is not None:
+            self.cancel_job()
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def save_report(self) -> Path | None:
         """Save the rejected rows with a 问题 column as a workbook to fix and import again."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years, fmt
-from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.errors import BranchDeskError, EditConflict
 from branchdesk.core.organisations import OrgNode, PostInfo, TermInfo
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import ALLOWED_PARENTS, COMMITTEE_POSTS, OrgKind
@@ -21,6 +21,7 @@ from branchdesk.gui.common import (
     from_qdate,
     prepare_date_edit,
     setup_dialog_buttons,
+    show_error,
     to_qdate,
 )
 from branchdesk.gui.forms.ui_end_post_dialog import Ui_EndPostDialog
@@ -97,10 +98,12 @@ class OrganisationDialog(QDialog):
             else:
                 orgs.update(
                     self.actor, self.node.id, ui.name.text(), ui.address.text(),
-                    ui.phone.text(), ui.postcode.text(),
+                    ui.phone.text(), ui.postcode.text(), expected_version=self.node.row_version,
                 )
         except BranchDeskError as exc:
             self.errors.show_exception(exc)
+            if isinstance(exc, EditConflict):  # saved by someone else meanwhile: stay open
+                show_error(self, exc)
             return
         super().accept()
 

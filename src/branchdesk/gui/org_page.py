@@ -335,6 +335,8 @@ class OrganisationPage(QWidget):
         if node is None or not self.actor.can_edit_records:
             return
         parent_node = self.nodes.get(node.parent_id) if node.parent_id else None
+        # as saved now (another program may have changed it since the tree was loaded)
+        node = self.services.organisations.get(node.id)
         dialog = OrganisationDialog(self.services, self.actor, parent_node, node, parent=self)
         if dialog.exec():
             self._done(node.id)

@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError, ValidationError
-from branchdesk.core.package_format import SUFFIX, PackageError, short_checksum
+from branchdesk.core.package_format import (
+    SUFFIX,
+    PackageError,
+    load_package_file,
+    short_checksum,
+)
 from branchdesk.core.services import Services
 from branchdesk.core.transfer_package import PackagePreview
 from branchdesk.core.transfers import IN_DEVELOPMENT, HandoverInput, TransferInfo
@@ -28,6 +33,7 @@ from branchdesk.gui.common import (
 )
 from branchdesk.gui.forms.ui_handover_dialog import Ui_HandoverDialog
 from branchdesk.gui.forms.ui_package_import_dialog import Ui_PackageImportDialog
+from branchdesk.gui.package_passphrase import open_sealed, seal_for_export
 
 FILE_FILTER = f"BranchDesk 转接包 (*{SUFFIX});;所有文件 (*)"
 HANDOVER_REASONS = ("工作调动", "升学", "毕业", "迁居", "参军", "其他")
@@ -59,8 +65,11 @@ def export_package(
         target = Path(chosen)
         if target.suffix.lower() != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
+    sealed = seal_for_export(parent, services, data)  # an encrypted database: AES-256-GCM
+    if sealed is None:
+        return None
     try:
-        target.write_bytes(data)
+        target.write_bytes(sealed)
     except OSError as exc:
         show_error(parent, f"无法保存转接包到“{target}”：{exc.strerror or exc}。请换一个位置。")
         return None
@@ -86,7 +95,10 @@ def import_package(
             return None
         source = Path(chosen)
     try:
-        data = source.read_bytes()
+        opened = open_sealed(parent, load_package_file(source))  # asks for its passphrase
+        if opened is None:
+            return None
+        data = opened
         preview = services.packages.preview(data)
     except OSError as exc:
         show_error(parent, f"无法读取“{source}”：{exc.strerror or exc}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from branchdesk.core.actor import Actor
-from branchdesk.core.errors import BranchDeskError
+from branchdesk.core.errors import BranchDeskError, EditConflict
 from branchdesk.core.members import ResumeLine, ResumeService
-from branchdesk.gui.common import FieldErrors, setup_dialog_buttons
+from branchdesk.gui.common import FieldErrors, setup_dialog_buttons, show_error
 from branchdesk.gui.forms.ui_resume_line_dialog import Ui_ResumeLineDialog
 
 
@@ -49,8 +49,11 @@ class ResumeLineDialog(QDialog):
                 self.resume.update(
                     self.actor, self.line.id, ui.start.text(), ui.end.text(), ui.what.text(),
                     ui.witness.text(), ui.struck_out.isChecked(),
+                    expected_version=self.line.row_version,
                 )
         except BranchDeskError as exc:  # a ValidationError shows beside its fields
             self.errors.show_exception(exc)
+            if isinstance(exc, EditConflict):  # saved by someone else meanwhile: stay open
+                show_error(self, exc)
             return
         super().accept()

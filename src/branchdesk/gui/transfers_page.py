@@ -482,8 +482,11 @@ class TransfersPage(QWidget):
         the program's start.
         """
         try:
+            from branchdesk.reports.check_code import stamped
+
             buffer = BytesIO()
-            render(buffer)
+            with stamped(self.services.db):  # the footer's 校验码, anchored as printed
+                render(buffer)
         except (BranchDeskError, ImportError) as exc:
             show_error(self, exc)
             return None

@@ -324,10 +324,11 @@ class WorkListView(QWidget):
         """The chosen month's list as a PDF, offered in the preview dialog."""
         year, month = self.month()
         try:
+            from branchdesk.reports.check_code import stamped
             from branchdesk.reports.work_list import work_list_bytes
             from branchdesk.reports.work_list_data import printable
 
-            with _busy():
+            with _busy(), stamped(self.services.db):
                 work = self.services.work_list.build(year, month, today=self.today(),
                                                      names=self.names)
                 pdf = work_list_bytes(printable(work, self.scope_label))

@@ -32,6 +32,7 @@ from branchdesk.reports.booklet_data import (
     StageSection,
     StepSection,
 )
+from branchdesk.reports.check_code import with_check_code
 
 STAGE_NUMERALS = "一二三四五"
 ROLE_LABELS = {"contact": "培养联系人", "sponsor": "入党介绍人"}
@@ -198,6 +199,7 @@ def booklet_data(services: Services, member_id: int, today: dt.date | None = Non
     )
 
 
+@with_check_code
 def save_booklet(
     services: Services, member_id: int, target: Path | BinaryIO, today: dt.date | None = None
 ) -> None:
@@ -205,6 +207,7 @@ def save_booklet(
     render_booklet(booklet_data(services, member_id, today), target)
 
 
+@with_check_code
 def print_booklets(
     services: Services, member_ids: list[int], target: Path | BinaryIO,
     today: dt.date | None = None,

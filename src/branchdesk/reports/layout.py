@@ -20,6 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Frame, Table, TableStyle
 
+from branchdesk.core.file_modes import give_default_mode
+from branchdesk.reports.check_code import footer_text
 from branchdesk.reports.cjk_paragraph import ChineseParagraph
 from branchdesk.reports.fonts import FontFace, FontSet
 
@@ -53,6 +55,7 @@ def write_pdf(pdf: bytes, target: Path | BinaryIO) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(pdf)
+        give_default_mode(temporary)  # mkstemp's 0600 would hide it from the office
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -225,6 +228,17 @@ class FormReference(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
+def draw_check_code(canvas: Any) -> None:
+    """``校验码 …`` at the left of the page's foot, while printing from a database."""
+    text = footer_text()
+    if text:
+        canvas.saveState()
+        canvas.setFont(canvas._initialFontName, 7)
+        canvas.setFillColor(GREY_INK)
+        canvas.drawString(MARGIN_LEFT, 10 * mm, text)
+        canvas.restoreState()
+
+
 class CompactCanvas(Canvas):  # type: ignore[misc]
     """A canvas that compresses each finished page at once instead of at save.
 
@@ -234,6 +248,7 @@ class CompactCanvas(Canvas):  # type: ignore[misc]
     """
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        draw_check_code(self)
         super().showPage()
         page = self._doc.Pages.pages[-1]
         if page.stream and getattr(page, "compression", False) and not page.Contents:

@@ -12,6 +12,7 @@ from branchdesk.core.errors import NotFound
 from branchdesk.core.meetings import MeetingDetail, MeetingFilter, vote_subjects
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import OrgKind
+from branchdesk.reports.check_code import with_check_code
 from branchdesk.reports.minutes import render_minutes, render_minutes_book
 from branchdesk.reports.minutes_data import AgendaBlock, MinutesBook, MinutesData, VoteLine
 
@@ -78,6 +79,7 @@ def minutes_data(services: Services, detail: MeetingDetail, number: str = "") ->
     )
 
 
+@with_check_code
 def minutes_pdf(services: Services, meeting_id: int) -> bytes:
     """One meeting's 会议记录 as a PDF."""
     buffer = io.BytesIO()
@@ -107,6 +109,7 @@ def minutes_book(
     return MinutesBook(branch.name, committee, year, meetings, fmt(today or dt.date.today()))
 
 
+@with_check_code
 def minutes_book_pdf(services: Services, branch_id: int, year: int) -> bytes:
     """The year's minutes book of a branch as a PDF."""
     buffer = io.BytesIO()
@@ -114,6 +117,7 @@ def minutes_book_pdf(services: Services, branch_id: int, year: int) -> bytes:
     return buffer.getvalue()
 
 
+@with_check_code
 def save_minutes_book(
     services: Services, branch_id: int, year: int, target: Path | BinaryIO
 ) -> None:

@@ -29,6 +29,7 @@ from branchdesk.reports.layout import (
     MARGIN_RIGHT,
     PAGE_WIDTH,
     FormLayout,
+    draw_check_code,
     draw_text,
     fit_size,
     today_text,
@@ -87,6 +88,7 @@ def render_transfer_letter(
         if sheet.spare() >= 0:
             break
     sheet.draw()
+    draw_check_code(canvas)
     canvas.showPage()
     canvas.save()
     write_pdf(buffer.getvalue(), target)

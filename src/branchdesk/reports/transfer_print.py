@@ -20,6 +20,7 @@ from branchdesk.core.transfers import (
     TransferInfo,
 )
 from branchdesk.core.vocab import EventKind, OrgKind, Stage
+from branchdesk.reports.check_code import with_check_code
 from branchdesk.reports.transfer_letter import render_transfer_letter
 from branchdesk.reports.transfer_letter_data import TransferLetter
 from branchdesk.reports.transfer_receipt import IncomingReceipt
@@ -59,6 +60,7 @@ def transfer_letter(services: Services, transfer: TransferInfo) -> TransferLette
     )
 
 
+@with_check_code
 def save_letter(services: Services, number: str, target: Path | BinaryIO) -> None:
     """Print the letter with this number (as printed on it) to a PDF."""
     render_transfer_letter(transfer_letter(services, services.transfers.find(number)), target)
@@ -159,6 +161,7 @@ def transfer_register(
     return TransferRegister(committee, year, tuple(rows), fmt(today))
 
 
+@with_check_code
 def save_transfer_register(
     services: Services, year: int, target: Path | BinaryIO, today: dt.date | None = None
 ) -> None:

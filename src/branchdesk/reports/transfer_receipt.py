@@ -26,6 +26,7 @@ from branchdesk.reports.layout import (
     MARGIN_RIGHT,
     PAGE_WIDTH,
     FormLayout,
+    draw_check_code,
     draw_text,
     fit_size,
     today_text,
@@ -88,6 +89,7 @@ def render_incoming_receipt(
     canvas.setAuthor(receipt.receiving_committee)
     canvas.setSubject(f"{receipt.name}　{receipt.sending_organisation}")
     _draw(canvas, fonts, receipt)
+    draw_check_code(canvas)
     canvas.showPage()
     canvas.save()
     write_pdf(buffer.getvalue(), target)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from branchdesk.core.services import Services
+from branchdesk.reports.check_code import with_check_code
 from branchdesk.reports.work_list import render_work_list, work_list_bytes
 from branchdesk.reports.work_list_data import PrintableWorkList, printable
 
@@ -19,6 +20,7 @@ def work_list_data(
     return printable(services.work_list.build(year, month, names=names), scope)
 
 
+@with_check_code
 def save_work_list(
     services: Services, year: int, month: int, target: Path | BinaryIO,
     names: Collection[str] | None = None, scope: str = "",
@@ -27,6 +29,7 @@ def save_work_list(
     render_work_list(work_list_data(services, year, month, names, scope), target)
 
 
+@with_check_code
 def work_list_pdf(
     services: Services, year: int, month: int, names: Collection[str] | None = None,
     scope: str = "",

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from branchdesk.storage.models import AuditEntry, Base, utcnow
+from branchdesk.storage.redaction import redacted
 
 GENESIS_HASH = "0" * 64
 REDACTED = "（已修改，不显示）"
@@ -136,7 +137,7 @@ def _creation_changes(obj: Base) -> dict[str, list[Any]]:
     changes: dict[str, list[Any]] = {}
     for key in _column_keys(obj):
         value = json_value(getattr(obj, key))
-        changes[key] = [None, REDACTED if key in obj.__audit_redact__ else value]
+        changes[key] = [None, redacted(value) if key in obj.__audit_redact__ else value]
     return changes
 
 
@@ -151,8 +152,8 @@ def _update_changes(obj: Base) -> dict[str, list[Any]]:
         after = json_value(history.added[0]) if history.added else None
         if before == after:
             continue
-        if key in obj.__audit_redact__:
-            before, after = REDACTED, REDACTED
+        if key in obj.__audit_redact__:  # a fingerprint, so verify can check the value
+            before, after = redacted(before), redacted(after)
         changes[key] = [before, after]
     return changes
 

@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from branchdesk.storage.row_versions import ROW_VERSION, Versioned
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -44,7 +46,7 @@ class Base(DeclarativeBase):
     __audit_ignore__: ClassVar[frozenset[str]] = frozenset()
 
 
-class Organisation(Base):
+class Organisation(Versioned, Base):
     """A node of the organisation tree: 党委, 党总支, 党支部 or 党小组."""
 
     __tablename__ = "organisations"
@@ -82,7 +84,7 @@ class CommitteeTerm(Base):
     )
 
 
-class CommitteePost(Base):
+class CommitteePost(Versioned, Base):
     """A member holding a post (书记, 组织委员 …) in a committee term."""
 
     __tablename__ = "committee_posts"
@@ -99,7 +101,7 @@ class CommitteePost(Base):
     member: Mapped[Member] = relationship()
 
 
-class Member(Base):
+class Member(Versioned, Base):
     """A person on the roster: applicant, activist, candidate, probationary or full member."""
 
     __tablename__ = "members"
@@ -149,7 +151,9 @@ class Member(Base):
     sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __audit_ignore__ = frozenset({"search_key", "pinyin_initials", "sort_key", "join_month"})
+    __audit_ignore__ = frozenset(
+        {"search_key", "pinyin_initials", "sort_key", "join_month", ROW_VERSION}
+    )
 
     @validates("join_date")
     def _keep_join_month(self, _key: str, value: dt.date | None) -> dt.date | None:
@@ -181,7 +185,7 @@ class MemberEvent(Base):
     member: Mapped[Member] = relationship(back_populates="events")
 
 
-class User(Base):
+class User(Versioned, Base):
     """A local account with a role: 管理员, 录入员 or 审核人."""
 
     __tablename__ = "users"
@@ -197,8 +201,11 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
+    #: audited as a fingerprint; failed attempts, lockouts and logins are audited changes
     __audit_redact__ = frozenset({"password_hash"})
-    __audit_ignore__ = frozenset({"failed_attempts", "locked_until", "last_login"})
+    __audit_ignore__ = frozenset({ROW_VERSION})
+    #: a login or a lockout does not make an administrator's open account dialog outdated
+    __version_ignore__ = frozenset({"failed_attempts", "locked_until", "last_login"})
 
 
 class Setting(Base):
@@ -230,7 +237,7 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-class ResumeEntry(Base):
+class ResumeEntry(Versioned, Base):
     """A line of a member's 本人简历: from–to, where and what, 证明人."""
 
     __tablename__ = "resume_entries"
@@ -257,7 +264,7 @@ class DevelopmentFile(Base):
     opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class StepRecord(Base):
+class StepRecord(Versioned, Base):
     """One version of the record of a step (一事一记); a correction adds a version."""
 
     __tablename__ = "step_records"
@@ -369,7 +376,7 @@ class CalendarYear(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     """A meeting of a branch, its committee or a group; its record has one or more versions."""
 
     __tablename__ = "meetings"
@@ -387,7 +394,7 @@ class Meeting(Base):
     created_by: Mapped[str] = mapped_column(String(50), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __audit_ignore__ = frozenset({"search_text"})
+    __audit_ignore__ = frozenset({"search_text", ROW_VERSION})
 
     versions: Mapped[list[MeetingVersion]] = relationship(order_by="MeetingVersion.version")
 
@@ -431,7 +438,7 @@ class MeetingAttachment(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class Transfer(Base):
+class Transfer(Versioned, Base):
     """An organisation transfer (组织关系转接), outgoing or incoming, with its letter."""
 
     __tablename__ = "transfers"

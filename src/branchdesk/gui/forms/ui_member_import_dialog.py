@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+    QProgressBar, QPushButton, QSizePolicy, QSpacerItem,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_MemberImportDialog(object):
     def setupUi(self, MemberImportDialog):
@@ -96,6 +96,25 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addWidget(self.summary)
 
+        self.progressLayout = QHBoxLayout()
+        self.progressLayout.setObjectName(u"progressLayout")
+        self.progress = QProgressBar(MemberImportDialog)
+        self.progress.setObjectName(u"progress")
+        self.progress.setVisible(False)
+        self.progress.setTextVisible(True)
+
+        self.progressLayout.addWidget(self.progress)
+
+        self.cancel_button = QPushButton(MemberImportDialog)
+        self.cancel_button.setObjectName(u"cancel_button")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.setAutoDefault(False)
+
+        self.progressLayout.addWidget(self.cancel_button)
+
+
+        self.mainLayout.addLayout(self.progressLayout)
+
         self.table = QTableView(MemberImportDialog)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -157,6 +176,7 @@ class Ui_MemberImportDialog(object):
         QWidget.setTabOrder(self.import_valid_button, self.report_button)
         QWidget.setTabOrder(self.report_button, self.template_button)
         QWidget.setTabOrder(self.template_button, self.close_button)
+        QWidget.setTabOrder(self.close_button, self.cancel_button)
 
         self.retranslateUi(MemberImportDialog)
 
@@ -179,6 +199,10 @@ class Ui_MemberImportDialog(object):
         self.update.setText(QCoreApplication.translate("MemberImportDialog", u"\u66f4\u65b0\u5df2\u767b\u8bb0\u7684\u4eba\u5458(&U)", None))
 #if QT_CONFIG(tooltip)
         self.update.setToolTip(QCoreApplication.translate("MemberImportDialog", u"\u516c\u6c11\u8eab\u4efd\u53f7\u7801\u5df2\u5728\u672c\u5355\u4f4d\u767b\u8bb0\u7684\u4eba\u5458\uff0c\u6309\u6587\u4ef6\u66f4\u65b0\u5176\u4fe1\u606f\uff1b\u4e0d\u52fe\u9009\u65f6\u8fd9\u6837\u7684\u884c\u6807\u4e3a\u6709\u95ee\u9898\u3001\u4e0d\u5bfc\u5165", None))
+#endif // QT_CONFIG(tooltip)
+        self.cancel_button.setText(QCoreApplication.translate("MemberImportDialog", u"\u53d6\u6d88", None))
+#if QT_CONFIG(tooltip)
+        self.cancel_button.setToolTip(QCoreApplication.translate("MemberImportDialog", u"\u505c\u6b62\u8bfb\u53d6\u6216\u5bfc\u5165\uff1b\u5df2\u8bfb\u7684\u5185\u5bb9\u4e22\u5f03\uff0c\u4e0d\u5bfc\u5165\u4efb\u4f55\u8bb0\u5f55", None))
 #endif // QT_CONFIG(tooltip)
         self.template_button.setText(QCoreApplication.translate("MemberImportDialog", u"\u4e0b\u8f7d\u6a21\u677f(&T)\u2026", None))
 #if QT_CONFIG(tooltip)
