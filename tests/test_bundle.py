@@ -145,9 +145,11 @@ def test_the_bundle_leaves_out_unused_qt() -> None:
 
 
 @needs_bundle
-def test_the_bundle_is_under_150_mb() -> None:
+def test_the_bundle_is_under_170_mb() -> None:
+    # 150 MB until issue 11: encryption at rest adds SQLCipher (8.4 MB) and, for the
+    # transfer packages' AES-GCM, cryptography (11.6 MB) — installer/README.md
     size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
-    assert size < 150_000_000, f"{size / 1e6:.1f} MB"
+    assert size < 170_000_000, f"{size / 1e6:.1f} MB"
 
 
 @needs_bundle

@@ -50,17 +50,21 @@ def _open_in(
     db = open_database(db_path, backup_dir, passphrase=passphrase)
     make_private(db_path)
     attach_anchor_book(db, paths.data_dir)  # before the daily backup, which it anchors
-    notice = _daily_backup(db_path, backup_dir, db.passphrase)
+    notice = _daily_backup(db, backup_dir)
     services = Services.build(db, backup_dir)
     if notice:
         services.startup_notices.append(notice)
     return services
 
 
-def _daily_backup(db_path: Path, backup_dir: Path, passphrase: str | None = None) -> str | None:
+def _daily_backup(db: Database, backup_dir: Path) -> str | None:
     """Take the day's backup; what to tell the clerk when it could not be taken."""
+    db_path = db.path
+    assert db_path is not None
     try:
-        created = auto_backup(db_path, backup_dir, passphrase=passphrase)
+        created = auto_backup(
+            db_path, backup_dir, passphrase=db.passphrase, anchors=db.anchor_book
+        )
     except BackupError as exc:  # the program still starts; the older backups are all kept
         log.warning("daily backup of %s not taken: %s", db_path, exc)
         reason = str(exc)
@@ -89,7 +93,7 @@ def restore_database(
         lambda: open_database(path, backup_dir, create=False, passphrase=services.db.passphrase),
     )
     attach_anchor_book(db, paths.data_dir, RESTORE)  # anchors before it no longer apply
-    _daily_backup(path, backup_dir, db.passphrase)
+    _daily_backup(db, backup_dir)
     return Services.build(db, backup_dir)
 
 

@@ -281,7 +281,7 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
-    from branchdesk.storage.anchor_setup import watch_file
+    from branchdesk.storage.anchor_setup import book_of_file
     from branchdesk.storage.backup import backup_database, clean_up_unfinished
     from branchdesk.storage.migrate import DbState, explain, inspect_file
 
@@ -292,8 +292,10 @@ def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
         raise DatabaseOpenError(explain(inspection, path))
     backup_dir = paths.backup_dir_for(path)
     clean_up_unfinished(path, backup_dir)
-    watch_file(path, paths.data_dir)  # the backup's head goes into the anchor book
-    target = backup_database(path, backup_dir, target=args.output, passphrase=args.passphrase)
+    target = backup_database(
+        path, backup_dir, target=args.output, passphrase=args.passphrase,
+        anchors=book_of_file(path, paths.data_dir),  # the backup's head goes into the book
+    )
     print(f"已备份到：{target}")
     return 0
 

@@ -41,7 +41,7 @@ class AnchorStatus:
 
 def anchor_status(db: Database) -> AnchorStatus:
     """The anchor status of an open database."""
-    book = anchor_setup.book_for(db.path)
+    book = db.anchor_book
     second = book.second_folder if book else anchor_setup.second_folder_of(db)
     return AnchorStatus(anchor_setup.head_of(db), tuple(book.files) if book else (), second)
 

@@ -42,7 +42,8 @@ class BackupService:
     def back_up(self, actor: Actor, target: Path | None = None) -> Path:
         """A checked copy into the backup folder, or to ``target``; the path written."""
         written = backup_database(
-            self._path(), self.backup_dir, target=target, passphrase=self.db.passphrase
+            self._path(), self.backup_dir, target=target, passphrase=self.db.passphrase,
+            anchors=self.db.anchor_book,
         )
         log.info("%s backed up the database to %s", actor.username, written)
         return written
@@ -71,7 +72,8 @@ class BackupService:
         damaged = False
         try:
             safety = backup_database(
-                path, self.backup_dir, reason="before-restore", passphrase=self.db.passphrase
+                path, self.backup_dir, reason="before-restore", passphrase=self.db.passphrase,
+                anchors=self.db.anchor_book,
             )
         except DamagedDatabaseError:
             safety = keep_damaged_copy(path, self.backup_dir)

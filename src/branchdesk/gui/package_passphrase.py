@@ -14,7 +14,7 @@ from branchdesk.core.services import Services
 from branchdesk.gui.passphrase_dialog import PassphraseDialog
 
 SEAL_TEXT = (
-    "当前数据库已加密，转接包也将加密（AES-256-GCM）。请设置转接包密码，"
+    "当前数据库已加密，转接包也将加密。请设置转接包密码，"
     "并通过电话等其他途径告知接收党组织——不要和转接包放在一起发送。"
 )
 OPEN_TEXT = "这个转接包已加密。请输入转出党组织告知的转接包密码。"

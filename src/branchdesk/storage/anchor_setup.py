@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from branchdesk.storage.anchors import (
-    BACKUP,
     OPEN,
     PRINT,
     WRITE,
@@ -28,10 +27,6 @@ SECOND_FOLDER_KEY = "anchors.second_folder"
 DATABASE_ID = "database_id"
 FIRST_ENTRY_HASH = "SELECT hash FROM audit_log WHERE id = 1"
 ANCHOR_FOLDER = "anchors"
-
-#: the anchor book of each open database, by its resolved path (for backups and printing)
-_books: dict[Path, AnchorBook] = {}
-
 
 def anchor_folder(data_dir: Path) -> Path:
     """The folder of the anchor books in the data folder."""
@@ -66,13 +61,6 @@ def book_of_file(path: Path, data_dir: Path) -> AnchorBook | None:
         return None
     second = settings.get(SECOND_FOLDER_KEY) or None
     return AnchorBook(path, anchor_folder(data_dir), database_id, Path(second) if second else None)
-
-
-def watch_file(database: Path, data_dir: Path) -> None:
-    """Anchor backups of a database file not opened here (the CLI's ``backup``)."""
-    book = book_of_file(database, data_dir)
-    if book is not None:
-        _books[Path(database).resolve()] = book
 
 
 def head_of(db: Database) -> ChainHead | None:
@@ -114,14 +102,13 @@ def attach_anchor_book(db: Database, data_dir: Path, reason: str = OPEN) -> Anch
     except Exception:  # an anchor must never stop the program from opening
         log.exception("anchor book of %s not set up", db.path)
         return None
-    books = [book]
 
     def after_write() -> None:
         try:
-            if books[0] is None:
-                books[0] = _open_book(db, data_dir)
-            if books[0] is not None:
-                books[0].record(head_of(db), WRITE)
+            if db.anchor_book is None:
+                _open_book(db, data_dir)
+            if db.anchor_book is not None:
+                db.anchor_book.record(head_of(db), WRITE)
         except Exception:  # a save that committed stays saved
             log.exception("anchor after a write to %s not written", db.path)
 
@@ -135,23 +122,8 @@ def _open_book(db: Database, data_dir: Path) -> AnchorBook | None:
     if database_id is None:
         return None
     book = AnchorBook(db.path, anchor_folder(data_dir), database_id, second_folder_of(db))
-    _books[Path(db.path).resolve()] = book
+    db.anchor_book = book
     return book
-
-
-def book_for(database: Path | None) -> AnchorBook | None:
-    """The anchor book attached to an open database, if any."""
-    return _books.get(Path(database).resolve()) if database else None
-
-
-def note_backup(database: Path, head: ChainHead | None) -> None:
-    """Anchor the head of a backup of ``database`` just written (never raises)."""
-    try:
-        book = book_for(database)
-        if book is not None:
-            book.record(head, BACKUP)
-    except Exception:
-        log.exception("anchor of a backup of %s not written", database)
 
 
 def note_print(db: Database) -> ChainHead | None:
@@ -161,9 +133,8 @@ def note_print(db: Database) -> ChainHead | None:
     except Exception:
         log.exception("chain head for printing not read")
         return None
-    book = book_for(db.path)
-    if book is not None:
-        book.record(head, PRINT)
+    if db.anchor_book is not None:
+        db.anchor_book.record(head, PRINT)
     return head
 
 
@@ -182,7 +153,7 @@ def set_second_folder(db: Database, actor: str, folder: Path | None) -> AnchorBo
             s.add(Setting(key=SECOND_FOLDER_KEY, value=value))
         else:
             setting.value = value
-    book = book_for(db.path)
+    book = db.anchor_book
     if book is not None:
         book.second_folder = Path(value) if value else None
         first, *second = book.files
@@ -212,7 +183,7 @@ def known_anchor_files(db: Database, data_dir: Path) -> list[Path]:
 
 def anchors_of(db: Database) -> list[Anchor]:
     """The anchors in the books of an open database (for the GUI's 校验数据库)."""
-    book = book_for(db.path)
+    book = db.anchor_book
     found: list[Anchor] = []
     for path in book.files if book else []:
         try:

@@ -12,14 +12,18 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from branchdesk.storage.anchor_setup import note_backup
+from branchdesk.storage.anchors import BACKUP
 from branchdesk.storage.atomic_copy import RESTORE_JOB, backup_job, write_checked_copy
 from branchdesk.storage.backup_errors import BackupError
 from branchdesk.storage.chain_head import ChainHead
 from branchdesk.storage.file_check import require_sound_backup, require_sound_database
 from branchdesk.storage.private_files import COMPANIONS, make_private, make_private_dir
 from branchdesk.storage.stale_parts import new_part_path, release, remove_stale_parts
+
+if TYPE_CHECKING:
+    from branchdesk.storage.anchors import AnchorBook
 
 log = logging.getLogger("branchdesk")
 
@@ -66,8 +70,11 @@ def backup_database(
     target: Path | None = None,
     now: dt.datetime | None = None,
     passphrase: str | None = None,
+    anchors: AnchorBook | None = None,
 ) -> Path:
     """Write a checked copy of ``path``; into ``backup_dir`` unless ``target`` is given.
+
+    ``anchors``, the database's anchor book, records the copy's chain head (never raises).
 
     The copy of an encrypted database (``passphrase``) is encrypted with the same key.
 
@@ -91,7 +98,8 @@ def backup_database(
         require_sound_database(path, "备份")
         head = write_checked_copy(path, target, backup_job(target.exists()))
     log.info("backup of %s written to %s (chain head %s)", path, target, head)
-    note_backup(path, head)  # the anchor book records the backup's head (never raises)
+    if anchors is not None:
+        anchors.record(head, BACKUP)
     return target
 
 
@@ -114,7 +122,11 @@ def list_backups(path: Path, backup_dir: Path) -> list[BackupFile]:
 
 
 def auto_backup(
-    path: Path, backup_dir: Path, now: dt.datetime | None = None, passphrase: str | None = None
+    path: Path,
+    backup_dir: Path,
+    now: dt.datetime | None = None,
+    passphrase: str | None = None,
+    anchors: AnchorBook | None = None,
 ) -> Path | None:
     """On the first start of a day, back up ``path`` and keep the last 30 daily backups.
 
@@ -123,7 +135,9 @@ def auto_backup(
     daily = [b for b in list_backups(path, backup_dir) if b.reason.startswith("daily")]
     if any(b.taken_at.date() == now.date() for b in daily):
         return None
-    created = backup_database(path, backup_dir, reason="daily", now=now, passphrase=passphrase)
+    created = backup_database(
+        path, backup_dir, reason="daily", now=now, passphrase=passphrase, anchors=anchors
+    )
     daily = [b for b in list_backups(path, backup_dir) if b.reason.startswith("daily")]
     for old in daily[KEEP_DAILY:]:
         try:

@@ -21,8 +21,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MIN_PAGE = 512
 WRONG_PASSPHRASE = "密码不正确，无法打开加密的数据库。"
 UNAVAILABLE = (
-    "此数据库文件已加密，但本机安装的支部台账不能打开加密的数据库（缺少 SQLCipher 组件 "
-    "sqlcipher3）。请在装有加密支持的电脑上用 branchdesk decrypt 解密后再拷来，"
+    "此数据库文件已加密，但本机安装的支部台账不能打开加密的数据库（缺少加密组件）。"
+    "请在装有加密支持的电脑上用 branchdesk decrypt 解密后再拷来，"
     "或安装带加密支持的版本。文件未做任何改动。"
 )
 #: a passphrase shorter than this is refused when a file is encrypted

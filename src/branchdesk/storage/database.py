@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -17,6 +17,9 @@ from branchdesk.storage import cipher, places
 from branchdesk.storage.audit import install_audit_hooks
 from branchdesk.storage.errors import DatabaseBusyError, DatabaseWriteError
 from branchdesk.storage.private_files import make_private
+
+if TYPE_CHECKING:
+    from branchdesk.storage.anchors import AnchorBook
 
 #: SQLite ``application_id`` of BranchDesk files ("BDsk")
 APPLICATION_ID = 0x4244736B
@@ -92,6 +95,8 @@ class Database:
         self.passphrase = passphrase
         #: called after every successful commit of :meth:`write` (e.g. to record anchors)
         self.after_write: list[Callable[[], None]] = []
+        #: where this database's audit anchors are kept (storage/anchor_setup.py), if wired
+        self.anchor_book: AnchorBook | None = None
         self._sessions = sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)
         # writes start with BEGIN IMMEDIATE: the write lock is taken before the first read,
         # so what a write reads to decide (the audit chain head, the next id, a failed-login
