@@ -13,6 +13,7 @@ from branchdesk.core.member_import_write import MILESTONE_STEPS
 from branchdesk.core.member_sheet import BY_KEY, COLUMNS, DATE_FORMS, Column, stage_choices
 from branchdesk.core.vocab import Stage
 from branchdesk.storage.database import Database
+from branchdesk.storage.file_check import require_sound_open_database
 from branchdesk.storage.models import Member, Organisation, StepRecord
 
 if TYPE_CHECKING:
@@ -141,7 +142,10 @@ class MemberExporter:
         self.db = db
 
     def export(self, target: Path, member_ids: Sequence[int] | None = None) -> int:
-        """Write the members (None: all not voided, in name order); return the rows written."""
+        """Write the members (None: all not voided, in name order); return the rows written.
+
+        A damaged database is refused first (DamagedDatabaseError): nothing is written."""
+        require_sound_open_database(self.db, "导出")
         rows = self.rows(member_ids)
         _save(_workbook(COLUMNS, rows), target)
         return len(rows)

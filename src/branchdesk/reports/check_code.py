@@ -10,6 +10,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from branchdesk.storage.anchor_setup import note_print
 from branchdesk.storage.database import Database
+from branchdesk.storage.file_check import require_sound_open_database
 
 _CODE: ContextVar[str] = ContextVar("branchdesk_check_code", default="")
 
@@ -30,7 +31,10 @@ def footer_text() -> str:
 
 @contextmanager
 def stamped(db: Database) -> Iterator[str]:
-    """Pages printed inside show the chain head's code; the head is anchored as 打印."""
+    """Pages printed inside show the chain head's code; the head is anchored as 打印.
+
+    A damaged database is refused first (DamagedDatabaseError): nothing is printed."""
+    require_sound_open_database(db, "打印")
     head = note_print(db)
     token = _CODE.set(head.code if head else "")
     try:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
 from branchdesk.storage.backup_errors import BackupError, DamagedDatabaseError
+
+if TYPE_CHECKING:
+    from branchdesk.storage.database import Database
 
 log = logging.getLogger("branchdesk")
 
@@ -66,3 +73,26 @@ def require_sound_backup(path: Path) -> None:
             f"备份文件“{Path(path).name}”已损坏（{problem}），不能用来恢复。"
             "当前数据库未做任何改动。请选择其他备份。"
         )
+
+
+def require_sound_open_database(db: Database, refused: str) -> None:
+    """Refuse to ``refused`` (打印, 导出) from an open database that fails ``quick_check``.
+
+    Read through the database's own engine, so an encrypted file is checked too: a page a
+    failing disk spoiled must not be printed or exported as if it were the record."""
+    try:
+        with db.read() as session:
+            rows = [str(row[0]) for row in session.execute(text("PRAGMA quick_check"))]
+    except DatabaseError as exc:  # SQLite gave up reading the file ("malformed")
+        log.warning("quick_check of %s failed: %s", db.path, exc.orig)
+        rows = ["malformed"]
+    if rows == ["ok"]:
+        return
+    log.warning("quick_check of %s: %s", db.path, "; ".join(rows[:10]))
+    problem = (
+        "文件结构已损坏" if rows == ["malformed"] else f"数据库快速检查发现 {len(rows)} 处问题"
+    )
+    raise DamagedDatabaseError(
+        f"数据库文件已损坏（{problem}），不能{refused}。"
+        "请先用 branchdesk verify 检查，或从备份恢复。"
+    )
