@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from branchdesk import APP_TITLE, __version__, cli_cipher
+from branchdesk import APP_TITLE, __version__, cli_check, cli_cipher
 from branchdesk.cli_roster import add_commands as add_roster_commands
 from branchdesk.cli_user import add_user_option
 from branchdesk.cli_verify import add_anchor_command, add_verify_options
@@ -218,9 +218,10 @@ def _parser() -> argparse.ArgumentParser:
     work_list._optionals.title = "选项"
     roster = add_roster_commands(commands, db_option, ChineseHelpFormatter)
     encryption = cli_cipher.add_commands(commands, db_option, ChineseHelpFormatter)
+    checking = cli_check.add_commands(commands, db_option, ChineseHelpFormatter)
     for each in (
         parser, init, demo, backup, verify, reminders, printing, booklet, book, letter,
-        register, *roster, *encryption,
+        register, *roster, *encryption, *checking,
     ):
         each._positionals.title = "位置参数"
         each._optionals.title = "选项"
@@ -490,6 +491,7 @@ COMMANDS = {
     "export": cmd_roster,
     "template": cmd_roster,
     **cli_cipher.COMMANDS,
+    **cli_check.COMMANDS,
 }
 
 

@@ -242,11 +242,11 @@ def _files(services: Services) -> list[tuple[Member, StepHistory, list[RecordInf
 
 
 def _stage_of(history: StepHistory) -> Stage:
-    """The 人员类别 the passed steps stand for (steps 3, 7, 17 and 24 set it)."""
+    """The 人员类别 the passed steps stand for (steps 3, 8, 17 and 24 set it)."""
     stage = Stage.APPLICANT
     for step, reached in (
         (3, Stage.ACTIVIST),
-        (7, Stage.CANDIDATE),
+        (8, Stage.CANDIDATE),
         (17, Stage.PROBATIONARY),
         (24, Stage.FULL),
     ):

@@ -48,7 +48,8 @@ def test_walk_through_all_25_steps(
                          _people(step, full))
         stages[step] = services.members.get(applicant).data.stage
     assert stages[2] is Stage.APPLICANT and stages[3] is Stage.ACTIVIST
-    assert stages[7] is Stage.CANDIDATE and stages[16] is Stage.CANDIDATE
+    assert stages[7] is Stage.ACTIVIST  # a 发展对象 only once step 8 is done
+    assert stages[8] is Stage.CANDIDATE and stages[16] is Stage.CANDIDATE
     assert stages[17] is Stage.PROBATIONARY and stages[24] is Stage.FULL
     data = services.members.get(applicant).data
     assert data.join_date == D(2025, 5, 10)  # 入党时间: the branch meeting (step 15)

@@ -335,10 +335,7 @@ def test_since_suppresses_periods_before_founding() -> None:
 def test_settings_round_trip_with_monthly_lecture() -> None:
     settings = MeetingSettings().with_frequency(MeetingKind.PARTY_LECTURE, Frequency.MONTHLY)
     stored = settings.to_settings()
-    assert stored == {
-        "meeting_frequency.party_lecture": "monthly",
-        "meeting_frequency.theme_day": "monthly",
-    }
+    assert stored == {"meeting_frequency.party_lecture": "monthly"}
     back = MeetingSettings.from_settings({**stored, "committee_term_years": "3"})
     assert back == settings
     assert back.frequency(MeetingKind.PARTY_LECTURE) == Frequency.MONTHLY

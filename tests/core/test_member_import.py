@@ -104,11 +104,11 @@ def test_a_valid_workbook_is_imported_with_the_members_history(
     records = services.development.records(result.member_ids[0])
     assert [(r.step, r.date, r.state, r.imported) for r in records] == [
         (1, dt.date(2003, 3, 5), "passed", True), (3, dt.date(2003, 9, 1), "passed", True),
-        (7, dt.date(2004, 9, 10), "passed", True), (15, dt.date(2005, 7, 1), "passed", True),
-        (17, dt.date(2005, 7, 1), "passed", True), (23, dt.date(2006, 7, 1), "passed", True),
-        (24, dt.date(2006, 7, 1), "passed", True),
+        (7, dt.date(2004, 9, 10), "passed", True), (8, dt.date(2004, 9, 10), "passed", True),
+        (15, dt.date(2005, 7, 1), "passed", True), (17, dt.date(2005, 7, 1), "passed", True),
+        (23, dt.date(2006, 7, 1), "passed", True), (24, dt.date(2006, 7, 1), "passed", True),
     ]
-    assert records[5].details == {"outcome": "按期转正"}
+    assert records[6].details == {"outcome": "按期转正"}
     assert records[0].recorded_by == "clerk" and "李录入据原台账导入" in records[0].content
     assert services.development.file_number(result.member_ids[0]) == "FZ2003-0001"
     assert services.development.file_number(result.member_ids[1]) == "FZ2025-0001"

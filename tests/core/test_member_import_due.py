@@ -75,6 +75,8 @@ def test_a_candidate_owes_nothing_of_the_activist_stage(
     member = import_one(services, clerk, tmp_path, "发展对象", "2024-03-01", "2024-09-01",
                         "2025-10-08")
     assert due_for(services, member) == []
+    # a 发展对象 has passed step 8 (filing or approval and 公示): the sponsors come next
+    assert next_step(services.development.history(member), TODAY) == 9
 
 
 def test_a_probationary_member_shows_when_the_probation_ends(
@@ -188,7 +190,7 @@ def test_imported_history_is_reviewed_by_the_importing_clerk(
     member = import_one(services, clerk, tmp_path, "预备党员", "2024-01-05", "2024-05-01",
                         "2025-05-06", "2025-12-10")
     records = services.development.records(member)
-    assert [r.step for r in records] == [1, 3, 7, 15, 17]
+    assert [r.step for r in records] == [1, 3, 7, 8, 15, 17]  # a 发展对象 from step 8 on
     for record in records:
         assert record.imported and record.state == "passed"
         (review,) = record.reviews

@@ -47,9 +47,18 @@ def test_validity_as_written_on_real_letters(days: int, expected: str) -> None:
     assert capital_days(days) == expected
 
 
-@pytest.mark.parametrize("days", [0, 91, -1, 365])
-def test_a_validity_outside_1_to_90_days_is_refused_in_chinese(days: int) -> None:
-    with pytest.raises(ValueError, match="有效期应为1至90天") as refused:
+@pytest.mark.parametrize(
+    ("days", "expected"), [(91, "玖拾壹天"), (120, "壹佰贰拾天"), (365, "叁佰陆拾伍天")]
+)
+def test_a_validity_longer_than_90_days_prints_where_the_administrator_allows_it(
+    days: int, expected: str
+) -> None:
+    assert capital_days(days) == expected
+
+
+@pytest.mark.parametrize("days", [0, 366, -1, 1000])
+def test_a_validity_outside_1_to_365_days_is_refused_in_chinese(days: int) -> None:
+    with pytest.raises(ValueError, match="有效期应为1至365天") as refused:
         capital_days(days)
     assert f"现为{days}天" in str(refused.value)
 

@@ -110,9 +110,10 @@ def test_candidate_eligible_after_exactly_one_year(
     ("today", "expected"),
     [
         (D(2026, 5, 10), []),  # the 2014 rulebook sets no limit
-        (D(2026, 5, 11), [(D(2026, 5, 20), False)]),
-        (D(2026, 5, 20), [(D(2026, 5, 20), False)]),
-        (D(2026, 5, 21), [(D(2026, 5, 20), True)]),
+        # not retroactive: the month runs from 2026-05-11, not from the pre-review of 04-20
+        (D(2026, 5, 11), [(D(2026, 6, 11), False)]),
+        (D(2026, 6, 11), [(D(2026, 6, 11), False)]),
+        (D(2026, 6, 12), [(D(2026, 6, 11), True)]),
     ],
 )
 def test_admission_meeting_due_under_the_2026_revision(
@@ -137,7 +138,7 @@ def test_admission_approval_overdue_after_three_months(today: dt.date, listed: b
         [(D(2026, 4, 30), True, 17)] if listed else []
     )
     if listed:
-        article = "第二十五条"
+        article = "第二十六条" if today < D(2026, 5, 11) else "第二十五条"
         assert items[0].message == (
             f"上级党委应当在支部大会通过后三个月内审批，特殊情况不得超过六个月（{T}{article}），"
             "期限为 2026年4月30日，已逾期，最迟不得超过 2026年7月31日"
@@ -166,7 +167,9 @@ def test_conversion_approval_overdue(today: dt.date, listed: bool, article: str)
         (D(2026, 5, 31), D(2026, 6, 1), [(D(2026, 6, 30), False)]),
         (D(2026, 5, 31), D(2026, 7, 1), [(D(2026, 7, 1) - dt.timedelta(days=1), True)]),
         (D(2026, 3, 31), D(2026, 5, 10), []),  # 2014: no oath limit
-        (D(2026, 3, 31), D(2026, 5, 11), [(D(2026, 4, 30), True)]),
+        # not retroactive: the month runs from 2026-05-11, not from the approval of 03-31
+        (D(2026, 3, 31), D(2026, 5, 11), [(D(2026, 6, 11), False)]),
+        (D(2026, 3, 31), D(2026, 6, 12), [(D(2026, 6, 11), True)]),
     ],
 )
 def test_oath_due_under_the_2026_revision(

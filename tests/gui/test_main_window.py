@@ -72,7 +72,7 @@ def test_navigation_list_and_shortcuts_switch_pages(qtbot, services: Services, c
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     tabs = [window.settings.tabText(i) for i in range(window.settings.count())]
-    assert tabs == ["组织机构", "账户", "审计日志", "工作日历", "数据"]
+    assert tabs == ["组织机构", "账户", "审计日志", "工作日历与期限", "数据"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home
     assert window.home.count_labels[None].text() == "1"

@@ -185,7 +185,7 @@ def test_absence_needs_a_reason_and_a_thin_meeting_is_warned(
     for row in range(3):
         model.setData(model.index(row, PRESENT_COLUMN), Qt.CheckState.Unchecked.value,
                       Qt.ItemDataRole.CheckStateRole)
-    assert "未超过半数" in dialog.ui.quorumWarning.text()
+    assert "不足半数" in dialog.ui.quorumWarning.text()
     assert "表决均无效" in dialog.ui.meetingQuorum.text()
     dialog.add_vote()
     assert "未通过" in dialog.ui.resultText.text()

@@ -248,5 +248,5 @@ def test_print_our_receipt_for_a_received_letter(
     pdf.write_bytes(preview.pdf)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "赵六" in text and "特此回执" in text and "李录入" in text
+    assert "赵六" in text and "特此回复" in text and "李录入" in text
     preview.reject()

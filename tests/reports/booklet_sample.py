@@ -337,6 +337,15 @@ CHECKLIST = (
 )
 
 
+#: the archive article's items (2026 §36) and the material each is filed as
+STATUTORY = {
+    "入党志愿书": "入党志愿书", "入党申请书": "入党申请书", "政审材料": "政治审查材料",
+    "转正申请书": "转正申请书",
+    "入党积极分子培养考察登记表（含半年考察及思想汇报）": "培养教育考察材料",
+    "发展党员全程纪实表": "发展党员全程纪实表",
+}
+
+
 def sample_booklet(through: int = 25, name: str = NAME, id_number: str = ID_NUMBER) -> BookletData:
     """张喆's booklet with the records of steps 1..``through`` (later steps are empty)."""
     stages = tuple(
@@ -366,8 +375,12 @@ def sample_booklet(through: int = 25, name: str = NAME, id_number: str = ID_NUMB
         ),
         organisations_joined="2013年5月加入中国共产主义青年团",
         stages=stages,
-        checklist=tuple(ChecklistLine(m, present=m != "自传", note="" if m != "自传" else "待补交")
-                        for m in CHECKLIST),
+        checklist=tuple(
+            ChecklistLine(m, present=m != "自传", note="" if m != "自传" else "待补交",
+                          statutory=STATUTORY.get(m, ""))
+            for m in (*STATUTORY, *(m for m in CHECKLIST if m not in STATUTORY))
+        ),
+        archive_article="《中国共产党发展党员工作细则》第三十六条",
         remarks=(
             "第 3 步推荐记录经审核退回后已更正，原记录留存。第 17 步审批超过三个月，已记录理由。"
         ),

@@ -74,9 +74,12 @@ def test_history_review_kinds_and_exceptions_are_visible(
 def test_checklist_marks_what_is_in_the_file(printed: tuple[Path, list[str]]) -> None:
     text = "".join(printed[1])
     assert "归档材料清单" in text
-    assert re.search("自传[☐]?无待补交", text)
+    assert "规定归档材料（《中国共产党发展党员工作细则》第三十六条）" in text
+    assert "常用归档清单（本地常用做法）" in text
+    assert re.search("政治审查材料（政审材料）[☑]?有", text)
+    assert re.search("自传[☐]?缺待补交", text)
     assert re.search("入党申请书[☑]?有", text)
-    assert "共16项，在档15项，缺1项。" in text
+    assert "共17项，在档16项，缺1项。" in text
 
 
 def test_empty_steps_and_fields_read_wu(tmp_path: Path) -> None:
@@ -149,7 +152,7 @@ def test_characters_the_body_font_lacks_come_from_a_fallback(tmp_path: Path) -> 
     path = tmp_path / "fallback.pdf"
     render_booklet(sample_booklet(), path, fonts=fonts)  # DejaVu has ☑ and ☐
     text = "".join(_pages(path))
-    assert "自传☐无" in text and "入党申请书☑有" in text
+    assert "自传☐缺" in text and "入党申请书☑有" in text
 
 
 def _with_extra_fields(data: BookletData, *fields: Labelled) -> BookletData:

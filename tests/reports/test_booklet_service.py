@@ -76,3 +76,31 @@ def test_printed_booklet_text_and_embedded_font(
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
     rows = fonts.stdout.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), fonts.stdout  # every font embedded
+
+
+def test_the_checklist_puts_the_archive_article_first_and_marks_what_is_not_formed_yet(
+    services: Services, clerk: Actor, reviewer: Actor, branch_id: int, tmp_path: Path
+) -> None:
+    """An applicant's file: the application is due (缺 until filed), a 转正申请书 is 尚未形成."""
+    member = services.members.create(clerk, MemberInput(
+        name="刘燚", id_number=make_id_number("110105", dt.date(2001, 3, 1), 21),
+        branch_id=branch_id, stage=Stage.APPLICANT,
+    ))
+    development = DevelopmentService(services.db, today=TODAY)
+    record_and_pass(development, clerk, reviewer, member, 1, dt.date(2026, 10, 1), {}, [])
+    data = booklet_data(services, member, TODAY)
+    lines = {line.material: line for line in data.checklist}
+    statutory = [line.statutory for line in data.checklist if line.statutory]
+    assert statutory == [name for name, _ in RULEBOOK_2026.archive_items]
+    assert data.archive_article == "《中国共产党发展党员工作细则》第三十六条"
+    assert lines["入党申请书"].missing and lines["入党申请书"].formed
+    assert not lines["转正申请书"].formed and not lines["转正申请书"].missing
+    assert lines["政审材料"].statutory == "政治审查材料"
+
+    pdf = tmp_path / "applicant.pdf"
+    save_booklet(services, member, pdf, TODAY)
+    text = "".join(subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split())
+    assert "转正申请书尚未形成" in text
+    assert "尚未形成" in text and "常用归档清单（本地常用做法）" in text

@@ -96,7 +96,7 @@ def test_dues_month_and_validity_are_also_in_capitals(printed: Path) -> None:
 
 def test_the_receipt_has_its_sentence_seal_handler_phone_and_date(printed: Path) -> None:
     text = _text(printed)
-    assert f"{COMMITTEE}：王晓燕同志的党员组织关系已转达我处，特此回执。" in text
+    assert f"{COMMITTEE}：王晓燕同志的党员组织关系已转达我处，特此回复。" in text
     assert "接收党组织（盖章）" in text
     assert "经办人：" in text and "联系电话：" in text
     assert "日期：" in text and "年" in text and "月" in text
@@ -154,7 +154,7 @@ def test_a_character_no_font_has_is_refused_and_nothing_written(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
-    [({"membership": "积极分子"}, "党员类别"), ({"validity_days": 91}, "1至90天"),
+    [({"membership": "积极分子"}, "党员类别"), ({"validity_days": 366}, "1至365天"),
      ({"dues_month": 13}, "月份"), ({"voided": True, "void_reason": " "}, "作废原因")],
 )
 def test_a_letter_with_impossible_fields_cannot_be_made(

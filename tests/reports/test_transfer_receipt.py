@@ -34,7 +34,7 @@ def test_the_receipt_prints_the_sentence_number_and_seal(tmp_path: Path) -> None
     text = _text(path)
     assert "中国共产党党员组织关系介绍信（回执）" in text
     assert "（2026）组字第088号" in text and "中共某某市委组织部：" in text
-    assert "陈堃同志的党员组织关系已转达我处，特此回执。" in text
+    assert "陈堃同志的党员组织关系已转达我处，特此回复。" in text
     assert "中共测试委员会" in text and "（盖章）" in text and "2026年11月26日" in text
     assert "经办人：李录入" in text and "沿此线剪开" in text
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
@@ -78,5 +78,5 @@ def test_a_handed_over_file_gets_a_materials_receipt(tmp_path: Path) -> None:
         "", "钟昊", "邻县公安局治安大队党支部", "中共测试委员会", materials=True), path)
     text = _text(path)
     assert "发展党员材料转递（回执）" in text
-    assert "钟昊同志的入党培养教育考察材料已转达我处，特此回执。" in text
+    assert "钟昊同志的入党培养教育考察材料已转达我处，特此回复。" in text
     assert "组织关系已转达" not in text and "组字第" not in text

@@ -14,6 +14,7 @@ activist's file handed over (发展材料转递), awaiting confirmation.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import struct
 import tempfile
@@ -152,6 +153,10 @@ class DemoSummary:
             f"发展党员档案 {self.files} 份：步骤记录 {self.records} 条，"
             f"其中待审核 {self.pending} 条、退回待更正 {self.returned} 条；"
             f"材料扫描件 {self.scans} 份"
+        )
+        lines.append(
+            f"  其中 {len(FLAWS)} 份档案故意留有问题（政审早于函调回复、表决票数对不上、"
+            "缺少材料），可用“档案预审”或 branchdesk check files 查出"
         )
         lines.append(
             f"会议记录 {self.meetings} 份（近一年三会一课等，另有几次应开未开的会议）："
@@ -321,6 +326,7 @@ class _Track:
     late_approval: bool = False  # step 17 between 3 and 6 months after step 15, with a reason
     paper_review_step: int = 0  # this step was reviewed on paper by the branch secretary
     second_review: bool = False  # two half-yearly reviews under step 6 (an activist > 1 year)
+    flaw: str = ""  # a deliberate problem for the 档案预审 to find (FLAWS)
 
     @property
     def last_step(self) -> int:
@@ -371,6 +377,23 @@ TRACKS: dict[str, tuple[_Track, ...]] = {
         _Track("社区民警", 25),
     ),
 }
+
+
+#: the deliberate problems of three files, for the 档案预审 (branchdesk check files) to find
+POLITICAL_BEFORE_REPLY = "political_before_reply"  # 政审结论 dated before its 函调 reply
+VOTES_DO_NOT_ADD_UP = "votes_do_not_add_up"  # admission vote: fewer votes than voters
+MISSING_MATERIAL = "missing_material"  # the 转正申请书 of a converted member not on file
+FLAWS = (POLITICAL_BEFORE_REPLY, VOTES_DO_NOT_ADD_UP, MISSING_MATERIAL)
+#: the material the MISSING_MATERIAL file lacks
+MISSING_CATEGORY = "转正申请书"
+#: the files with a deliberate problem, by branch (walked with their own random numbers, so
+#: that the other files stay as they were)
+FLAWED_TRACKS: dict[str, tuple[_Track, ...]] = {
+    "office_one": (_Track("科员", 24, flaw=MISSING_MATERIAL),),
+    "office_two": (_Track("民警", 18, flaw=VOTES_DO_NOT_ADD_UP),),  # a large branch
+    "station": (_Track("辅警", 13, flaw=POLITICAL_BEFORE_REPLY),),
+}
+FLAWS_SEED = SEED + 7
 
 
 def _schedule(track: _Track, rng: random.Random) -> list[tuple[int, int]]:
@@ -533,7 +556,7 @@ def scan_pdf(rng: random.Random, seal: bool = True) -> bytes:
 
 #: the materials attached with each step's record: (category, "png" / "pdf" scan or "paper")
 STEP_MATERIALS: dict[int, tuple[tuple[str, str], ...]] = {
-    1: (("入党申请书", "png"),),
+    1: (("入党申请书", "png"), ("发展党员全程纪实表", "paper")),
     2: (("谈话记录", "paper"),),
     3: (("推荐材料", "paper"),),
     6: (("入党积极分子培养考察登记表", "paper"), ("思想汇报", "paper")),
@@ -559,10 +582,10 @@ REVIEW_OPINIONS = (
 RETURN_OPINION = (
     "政治审查材料缺少直系亲属和主要社会关系的政治情况，函调材料未附，请补充后重新提交。"
 )
-LATE_APPROVAL_REASON = (
-    "党委换届，新一届党委会议推迟至本月召开，经县委组织部同意延期审批"
-    "（《中国共产党发展党员工作细则》第二十五条：特殊情况不超过六个月）"
-)
+def late_approval_reason(day: dt.date) -> str:
+    """Why step 17 on ``day`` came after three months, as a clerk writes it (the message that
+    asks for it cites the article in force on ``day``)."""
+    return "党委换届，新一届党委会议推迟至本月召开，经县委组织部同意延期审批"
 
 
 @dataclass
@@ -577,6 +600,7 @@ class _File:
     box: int
     when: dict[int, dt.date] = field(default_factory=dict)
     contacts: list[int] = field(default_factory=list)
+    flaw: str = ""  # the deliberate problem of the file, if any (FLAWS)
 
 
 class _DemoBuilder:
@@ -965,7 +989,11 @@ class _DemoBuilder:
         for index, (step, day) in enumerate(dates):
             last = index == len(dates) - 1
             first_time = step not in f.when
-            rid = self._dev(day).record(self.clerk, f.member_id, self._step(track, f, step, day))
+            data = self._step(track, f, step, day)
+            if track.flaw == POLITICAL_BEFORE_REPLY and step == 10:
+                rid = self._taken_over(f, data)  # the rulebook would refuse it: see there
+            else:
+                rid = self._dev(day).record(self.clerk, f.member_id, data)
             if first_time:
                 self._attach(f, step, rid)
             following = self.today if last else dates[index + 1][1]
@@ -999,9 +1027,60 @@ class _DemoBuilder:
                     self.clerk, f.member_id, replace(detail.data, group_id=f.group[0])
                 )
 
+    def _taken_over(self, f: _File, data: StepInput) -> int:
+        """A record taken over as imported history (as the roster import writes them), awaiting
+        review: the rulebook refuses a political review dated before its 函调 reply, so a
+        file with one can only have come from the paper archive."""
+        rule = rulebook_on(data.date).step(data.step)
+        with self.sv.db.write(self.clerk.username, f"补录历史记录 第 {data.step} 步") as s:
+            record = StepRecord(
+                member_id=f.member_id, step=data.step, occurrence=1, version=1,
+                state="pending", date=data.date, content=data.content,
+                details=json.dumps(dict(data.details), ensure_ascii=False, sort_keys=True,
+                                   default=str),
+                meeting_ref=data.meeting_ref, serial_number=data.serial_number,
+                rulebook=rulebook_on(data.date).version, imported=True,
+                recorded_by=self.clerk.username,
+                recorded_at=dt.datetime.combine(data.date, dt.time(9)),
+            )
+            s.add(record)
+            s.flush()
+            assert rule.people is None
+            return record.id
+
+    def flawed_files(
+        self, branches: dict[str, int], groups: dict[str, list[tuple[int, str]]],
+        boxes: dict[str, int],
+    ) -> None:
+        """The files with a deliberate problem (FLAWED_TRACKS), walked after the others with
+        random numbers of their own, so that the other files stay as they were."""
+        kept = self.people.rng
+        self.people.rng = rng = random.Random(FLAWS_SEED)
+        try:
+            placed = []
+            for kind, branch in (
+                ("office_one", BRANCH_ONE),
+                ("office_two", BRANCH_TWO),
+                ("station", BRANCH_STATION),
+            ):
+                for track in FLAWED_TRACKS[kind]:
+                    _start, dates = _place(track, _schedule(track, rng), self.today, rng)
+                    placed.append((track, branch, self._on_working_days(dates)))
+            for track, branch, dates in sorted(placed, key=lambda item: item[2][0][1]):
+                f = self.open_file(
+                    dates[0][1], track, branches[branch], branch, groups[branch], boxes[branch]
+                )
+                f.flaw = track.flaw
+                self.walk(track, f, dates)
+                self.file_dues(f)
+        finally:
+            self.people.rng = kept
+
     def _attach(self, f: _File, step: int, record_id: int) -> None:
         rng = self.people.rng
         for category, kind in STEP_MATERIALS.get(step, ()):
+            if category == MISSING_CATEGORY and f.flaw == MISSING_MATERIAL:
+                continue  # the deliberate problem: never handed in
             title = f"{f.name}{category}"
             if kind == "paper":
                 place = f"{f.branch}党员发展档案柜第 {f.box} 盒"
@@ -1149,6 +1228,11 @@ class _DemoBuilder:
             }
             if not track.returned or track.passed >= 10:
                 details["relatives"] = "父母及主要社会关系政治清白，无违法犯罪记录"
+            if track.flaw == POLITICAL_BEFORE_REPLY:  # concluded before the reply came in
+                details["replies_date"] = day + dt.timedelta(days=5)
+                content += "（据县委组织部政审函件补录的历史记录）"
+            else:  # the 函调 replies came in a few days before the conclusion
+                details["replies_date"] = day - dt.timedelta(days=4)
         elif step == 11:
             start = day - dt.timedelta(days=rng.randint(3, 5))
             content = f"{name}参加发展对象集中培训，考核合格，取得结业证书。"
@@ -1185,6 +1269,9 @@ class _DemoBuilder:
             details = self._vote(f.branch_id, day) | {
                 "resolution": f"同意接收{name}为中共预备党员",
             }
+            if track.flaw == VOTES_DO_NOT_ADD_UP:  # one present voter's ballot not counted
+                details["yes"] -= 1
+                assert 2 * details["yes"] > details["entitled"]
             content = f"支部大会讨论接收{name}为预备党员，以无记名投票方式表决通过。"
             meeting = f"{branch}党员大会（{fmt(day)}）"
         elif step == 16:
@@ -1216,7 +1303,7 @@ class _DemoBuilder:
                 "signer": committee_secretary,
             }
             if step == 17 and track.late_approval:
-                reason = LATE_APPROVAL_REASON
+                reason = late_approval_reason(day)
             meeting = f"{COMMITTEE_NAME}会议（{fmt(day)}）"
         elif step == 18:
             content = f"将{name}入党的情况报中共示例县委组织部备案。"
@@ -1265,6 +1352,7 @@ class _DemoBuilder:
             "approval_opinion": f"同意将{f.name}列为发展对象",
             "publicity_start": start,
             "publicity_end": self.calendar.add_working_days(start, 5).day,
+            "publicity_result": "无异议",
             "feedback": "公示期间未收到反映意见",
         }
 
@@ -2285,13 +2373,15 @@ def _build(db: Database, path: Path, today: dt.date, scratch: Path) -> DemoSumma
     }
     boxes = {BRANCH_ONE: 3, BRANCH_TWO: 5, BRANCH_STATION: 1}
     for kind, branch_id in (("office_one", one), ("office_two", two), ("station", station)):
-        builder.converted[branch_id] = sum(1 for t in TRACKS[kind] if t.passed >= 24)
+        tracks = TRACKS[kind] + FLAWED_TRACKS[kind]
+        builder.converted[branch_id] = sum(1 for t in tracks if t.passed >= 24)
     for start, track, branch, dates in builder.plan_files(branches):
         f = builder.open_file(
             start, track, branches[branch], branch, named_groups[branch], boxes[branch]
         )
         builder.walk(track, f, dates)
         builder.file_dues(f)
+    builder.flawed_files(branches, named_groups, boxes)  # for the 档案预审 to find
     transfers = TransferWriter(builder, branches)
     transfers.outgoing()
     MinutesWriter(builder, branches, named_groups).write()

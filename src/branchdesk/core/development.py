@@ -137,12 +137,18 @@ def _record_info(r: StepRecord, names: Mapping[str, str] | None = None) -> Recor
 class RecordFacts(Protocol):
     """What the rulebook needs of a stored record (an ORM object or a plain row)."""
 
-    step: int
-    occurrence: int
-    version: int
-    state: str
-    date: dt.date
-    details: str
+    @property
+    def step(self) -> int: ...
+    @property
+    def occurrence(self) -> int: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def details(self) -> str: ...
 
 
 def history_of(
@@ -150,9 +156,11 @@ def history_of(
 ) -> StepHistory:
     """The rulebook's view of a file: which steps passed when, the half-yearly reviews.
 
-    ``member`` needs only a ``birth_date``; ``ordered`` says the records come by step,
-    occurrence and version already (as the due list reads them)."""
+    ``member`` needs a ``birth_date`` (and ``mobile``, else not a 流动人员); ``ordered`` says
+    the records come by step, occurrence and version already (as the due list reads them)."""
     passed: dict[int, dt.date] = {}
+    publicity_end: dt.date | None = None
+    training_end: dt.date | None = None
     review_dates: dict[int, list[dt.date]] = {}
     imported_on: dict[int, dt.date] = {}
     outcome: str | None = None
@@ -180,6 +188,11 @@ def history_of(
             outcome = str(details.get("outcome") or "") or None
             if outcome == EXTEND:
                 extension = int(details.get("extension_months") or 0)
+        elif step == 8:
+            ends = _dates_in(r.details, ("publicity_end", "home_publicity_end"))
+            publicity_end = max(ends, default=None)
+        elif step == 11:
+            training_end = max(_dates_in(r.details, ("end",)), default=None)
     return StepHistory(
         passed=passed,
         birth_date=member.birth_date,
@@ -187,7 +200,24 @@ def history_of(
         conversion_outcome=outcome,
         extension_months=extension,
         imported_on=imported_on,
+        publicity_end=publicity_end,
+        training_end=training_end,
+        mobile=bool(getattr(member, "mobile", False)),
     )
+
+
+def _dates_in(details: str | None, keys: tuple[str, ...]) -> list[dt.date]:
+    """The dates stored under ``keys`` in a record's details (ISO text; bad ones skipped)."""
+    stored = json.loads(details or "{}")
+    found = []
+    for key in keys:
+        value = stored.get(key)
+        if isinstance(value, str):
+            try:
+                found.append(dt.date.fromisoformat(value))
+            except ValueError:
+                continue
+    return found
 
 
 def _raise_for(findings: list[Finding], reason: str) -> list[Finding]:
@@ -536,7 +566,7 @@ class DevelopmentDueProvider:
                 for row in connection.execute(
                     select(
                         Member.id, Member.name, Member.id_number, Member.birth_date,
-                        Organisation.name.label("branch"),
+                        Member.mobile, Organisation.name.label("branch"),
                     )
                     .join(Organisation, Organisation.id == Member.branch_id)
                     .where(

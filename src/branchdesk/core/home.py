@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from branchdesk.core.dates import add_years
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.todo import DueItem
 from branchdesk.core.vocab import Stage
 from branchdesk.storage import roster
@@ -99,5 +100,5 @@ class CommitteeTermProvider:
                     end,
                     name,
                     "任期届满应按期换届",
-                    rule="《中国共产党章程》第三十一条",
+                    rule=citation("constitution_term"),
                 )

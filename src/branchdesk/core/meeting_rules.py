@@ -5,8 +5,9 @@ have a committee, its groups, the dates meetings were held) and gets back the ye
 of the calendar and the due items of the 待办 list.
 
 Frequencies follow 《中国共产党支部工作条例（试行）》 (2018): 第十一条 党员大会, 第十二条
-支部委员会会议, 第十三条 党小组会, 第十五条 党课, 第十六条 主题党日, 第十七条 组织生活会,
-第十八条 民主评议党员.
+支部委员会会议, 第十三条 党小组会, 第十五条 党课, 第十六条 主题党日 (monthly also by
+《中国共产党党员教育管理工作条例》第十六条), 第十七条 组织生活会, 第十八条 民主评议党员. Only
+the 党课's quarterly frequency is local practice, which the administrator may change.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import NamedTuple
 
 from branchdesk.core.dates import fmt
 from branchdesk.core.errors import ValidationError
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.vocab import Labelled, _register
 
 
@@ -78,28 +80,37 @@ DEFAULT_FREQUENCIES: Mapping[MeetingKind, Frequency] = MappingProxyType(
     }
 )
 
-#: the kinds whose frequency local practice may change in the settings
-CONFIGURABLE_KINDS: frozenset[MeetingKind] = frozenset(
-    {MeetingKind.PARTY_LECTURE, MeetingKind.THEME_DAY}
-)
-
-_STATUTE = "《中国共产党支部工作条例（试行）》"
+#: the kinds whose frequency local practice may change in the settings: only the 党课's
+#: (the 主题党日 is monthly by 支部工作条例第十六条 and 党员教育管理工作条例第十六条)
+CONFIGURABLE_KINDS: frozenset[MeetingKind] = frozenset({MeetingKind.PARTY_LECTURE})
+#: kinds an older version let the administrator change: a stored entry is kept but ignored
+FORMERLY_CONFIGURABLE: frozenset[MeetingKind] = frozenset({MeetingKind.THEME_DAY})
 
 #: the article each required kind comes from, as a message to the clerk cites it
 RULES: Mapping[MeetingKind, str] = MappingProxyType(
     {
-        MeetingKind.GENERAL_MEETING: f"{_STATUTE}第十一条：党支部党员大会一般每季度召开1次",
-        MeetingKind.COMMITTEE_MEETING: f"{_STATUTE}第十二条：党支部委员会会议一般每月召开1次",
-        MeetingKind.GROUP_MEETING: f"{_STATUTE}第十三条：党小组会一般每月召开1次",
+        MeetingKind.GENERAL_MEETING: (
+            f"{citation('general_meeting')}：党支部党员大会一般每季度召开1次"
+        ),
+        MeetingKind.COMMITTEE_MEETING: (
+            f"{citation('committee_meeting')}：党支部委员会会议一般每月召开1次"
+        ),
+        MeetingKind.GROUP_MEETING: f"{citation('group_meeting')}：党小组会一般每月召开1次",
         MeetingKind.PARTY_LECTURE: (
-            f"{_STATUTE}第十五条：党支部应当组织党员按期上党课，党支部书记每年至少为党员讲1次"
-            "党课；党课每季度1次为本地规定（可在设置中修改）"
+            f"{citation('party_lecture')}：党员领导干部应当定期为基层党员讲党课，"
+            "党委（党组）书记每年至少讲1次党课；党支部党课的频次依据"
+            f"{citation('party_lecture_quarterly')}"
         ),
-        MeetingKind.THEME_DAY: f"{_STATUTE}第十六条：党支部每月相对固定1天开展主题党日",
+        MeetingKind.THEME_DAY: (
+            f"{citation('theme_day')}、{citation('theme_day_education')}："
+            "党支部每月相对固定1天开展主题党日"
+        ),
         MeetingKind.LIFE_MEETING: (
-            f"{_STATUTE}第十七条：党支部每年至少召开1次组织生活会，一般安排在第四季度"
+            f"{citation('life_meeting')}：党支部每年至少召开1次组织生活会，一般安排在第四季度"
         ),
-        MeetingKind.MEMBER_APPRAISAL: f"{_STATUTE}第十八条：党支部一般每年开展1次民主评议党员",
+        MeetingKind.MEMBER_APPRAISAL: (
+            f"{citation('member_appraisal')}：党支部一般每年开展1次民主评议党员"
+        ),
     }
 )
 
@@ -165,7 +176,9 @@ class MeetingSettings:
     @classmethod
     def from_settings(cls, mapping: Mapping[str, str]) -> MeetingSettings:
         """Read the ``meeting_frequency.*`` entries of the key/value settings; other keys
-        are ignored, a bad entry raises ValidationError naming its key."""
+        are ignored, and so is an entry an older version stored for a kind that is no longer
+        a setting (the 主题党日 is monthly by regulation); a bad entry raises ValidationError
+        naming its key."""
         frequencies: dict[MeetingKind, Frequency] = {}
         errors: dict[str, str] = {}
         for key, value in mapping.items():
@@ -176,6 +189,8 @@ class MeetingSettings:
                 kind = MeetingKind(code)
             except ValueError:
                 errors[key] = f"设置“{key}”：没有“{code}”这种会议类型"
+                continue
+            if kind in FORMERLY_CONFIGURABLE:
                 continue
             try:
                 frequencies[kind] = Frequency(value)

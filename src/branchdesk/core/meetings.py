@@ -21,7 +21,9 @@ from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.materials import MAX_SCAN_BYTES, sniff_media_type
 from branchdesk.core.meeting_rules import MeetingKind
-from branchdesk.core.rulebook import SECRET_BALLOT, VOTE_METHODS, passes, quorum
+from branchdesk.core.rulebook import SECRET_BALLOT, VOTE_METHODS, passes, quorum, rulebook_on
+from branchdesk.core.rulebook.checks import meeting_quorum
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.search_keys import normalise_query
 from branchdesk.core.vocab import OrgKind, Role, Stage, Status
 from branchdesk.storage.database import Database
@@ -193,16 +195,34 @@ class _Check:
         self.errors.setdefault(key, message)
 
 
-def judge(vote: VoteInput, meeting_quorum: bool = True) -> VoteResult:
-    """Quorum (more than half of those entitled present) and majority (yes votes more than
-    half of those entitled; written votes count) — 《中国共产党发展党员工作细则》第十九、二十条."""
-    has_quorum = quorum(vote.entitled, vote.present) and meeting_quorum
+def judge(vote: VoteInput, meeting_ok: bool = True, on: dt.date | None = None) -> VoteResult:
+    """A vote's quorum and majority as the regulations state them.
+
+    An admission or a conversion (细则) needs MORE than half of the full members entitled to
+    vote present; any other vote of a meeting needs half or more (半数以上, 支部工作条例第十一、
+    十二条). Every decision needs YES votes (written ones included) of more than half of those
+    entitled. ``meeting_ok``: the meeting itself was validly held; ``on``: its date, which
+    chooses the rulebook an admission's or a conversion's quorum is cited from."""
+    strict = vote.purpose in PURPOSE_STEPS
+    counts_ok = (quorum if strict else meeting_quorum)(vote.entitled, vote.present)
+    has_quorum = counts_ok and meeting_ok
     passed = has_quorum and passes(vote.entitled, vote.yes)
     half = vote.entitled / 2
-    quorum_text = (
-        f"应到有表决权的正式党员 {vote.entitled} 人，实到 {vote.present} 人，"
-        + ("超过半数，符合规定" if has_quorum else "未超过半数，不能表决")
-    )
+    if strict:
+        key = "admission_quorum" if vote.purpose == ADMISSION else "conversion_quorum"
+        cite = citation(key, rulebook_on(on or dt.date.today()).version)
+        enough = "超过半数"
+        short = (f"未超过半数，不能表决（{PURPOSE_LABELS[vote.purpose]}须有表决权的正式党员"
+                 f"超过半数到会，{cite}）")
+    else:
+        enough, short = "半数以上到会", "不足半数，不能表决"
+    if has_quorum:
+        tail = f"{enough}，符合规定"
+    elif counts_ok:
+        tail = f"{enough}，但本次会议到会人数不足半数，不能表决"
+    else:
+        tail = short
+    quorum_text = f"应到有表决权的正式党员 {vote.entitled} 人，实到 {vote.present} 人，{tail}"
     written = f"（含会前书面意见 {vote.written} 票）" if vote.written else ""
     if not has_quorum:
         result = "到会人数未达规定，表决无效，未通过"
@@ -213,6 +233,39 @@ def judge(vote: VoteInput, meeting_quorum: bool = True) -> VoteResult:
                else "赞成票未超过应到会有表决权的正式党员半数，未通过")
         )
     return VoteResult(vote, has_quorum, passed, quorum_text, result)
+
+
+#: the meetings whose holding needs half or more present, and who counts (支部工作条例)
+QUORUM_WHO = {MeetingKind.GENERAL_MEETING: "有表决权的正式党员",
+              MeetingKind.COMMITTEE_MEETING: "支部委员"}
+
+
+def attendance_counts(
+    kind: MeetingKind, expected: Sequence[Attendee], present: set[int]
+) -> tuple[int, int] | None:
+    """(entitled, present) that a meeting's quorum counts: the voting members of a 支部党员大会,
+    the committee at a 支委会; None for a kind held without a quorum."""
+    if kind is MeetingKind.GENERAL_MEETING:
+        voters = [a for a in expected if a.can_vote]
+        return len(voters), sum(1 for a in voters if a.member_id in present)
+    if kind is MeetingKind.COMMITTEE_MEETING:
+        return len(expected), sum(1 for a in expected if a.member_id in present)
+    return None
+
+
+def attendance_text(kind: MeetingKind, entitled: int, present: int) -> str:
+    """What the minutes editor says of a 支部党员大会's or 支委会's attendance: held with half or
+    more present (以上 includes the number); an admission or a conversion needs more."""
+    who, cite = QUORUM_WHO[kind], citation(kind.value)
+    counts = f"应到{who} {entitled} 人，实到 {present} 人"
+    if not meeting_quorum(entitled, present):
+        return (f"注意：{counts}，不足半数——本次会议不能作出决定，所有表决均无效"
+                f"（{cite}：半数以上到会方可召开）。")
+    text = f"{counts}，半数以上到会，符合规定（{cite}）。"
+    if kind is MeetingKind.GENERAL_MEETING and not quorum(entitled, present):
+        text += ("注意：讨论接收预备党员和预备党员转正须有表决权的正式党员超过半数到会，"
+                 "本次不能表决。")
+    return text
 
 
 def _content(data: MeetingInput) -> dict[str, Any]:
@@ -500,15 +553,10 @@ class MeetingService:
         meeting.search_text = normalise_query(" ".join(texts))
 
     def _meeting_quorum(self, data: MeetingInput, expected: list[Attendee]) -> bool:
-        """A meeting decides only with more than half present: of the voting members at a
-        支部党员大会 (第十九条), of the committee at a 支委会."""
-        present = set(data.present)
-        if data.kind is MeetingKind.GENERAL_MEETING:
-            voters = [a for a in expected if a.can_vote]
-            return quorum(len(voters), sum(1 for a in voters if a.member_id in present))
-        if data.kind is MeetingKind.COMMITTEE_MEETING:
-            return quorum(len(expected), sum(1 for a in expected if a.member_id in present))
-        return True
+        """A meeting may be held and decide with half or more present (半数以上): of the
+        voting members at a 支部党员大会 (第十一条), of the committee at a 支委会 (第十二条)."""
+        counts = attendance_counts(data.kind, expected, set(data.present))
+        return counts is None or meeting_quorum(*counts)
 
     def _fill_steps(
         self, s: Session, actor: Actor, meeting: Meeting, data: MeetingInput,
@@ -519,7 +567,7 @@ class MeetingService:
             for vote in item.votes:
                 if not vote.purpose or vote.candidate_id is None:
                     continue
-                if not judge(vote, meeting_ok).passed:
+                if not judge(vote, meeting_ok, data.date).passed:
                     continue
                 details: dict[str, Any] = {
                     "entitled": vote.entitled, "present": vote.present,
@@ -571,12 +619,13 @@ class MeetingService:
                 names = {int(k): str(n) for k, n in stored.get("names", {}).items()}
                 meeting_ok = self._meeting_quorum(data, expected)
                 votes = tuple(
-                    (index, judge(vote, meeting_ok))
+                    (index, judge(vote, meeting_ok, data.date))
                     for index, item in enumerate(data.agenda)
                     for vote in item.votes
                 )
                 note = "" if meeting_ok else (
-                    "到会人数未超过应到人数的半数，本次会议不能作出决定（表决均无效）"
+                    "到会人数不足应到人数的半数，本次会议不能作出决定（表决均无效）"
+                    f"（{citation(kind.value)}）"
                 )
                 views.append(
                     MeetingVersionView(

@@ -173,9 +173,10 @@ class MemberExporter:
 
 
 def _milestone_dates(s: Any, ids: list[int]) -> dict[int, dict[int, dt.date]]:
-    """Passed steps 1, 3 and 7 by member: the application, activist and candidate dates."""
+    """Passed steps 1, 3, 7 and 8 by member: the application, activist and candidate dates
+    (a 发展对象 from step 8 on: step 7's date is the candidate date once step 8 passed)."""
     out: dict[int, dict[int, dt.date]] = {}
-    steps = [MILESTONE_STEPS[k][0] for k in ("applied", "activist", "candidate")]
+    steps = [n for k in ("applied", "activist", "candidate") for n in MILESTONE_STEPS[k]]
     for start in range(0, len(ids), CHUNK):
         for member_id, step, day in s.execute(
             select(StepRecord.member_id, StepRecord.step, StepRecord.date).where(
@@ -193,7 +194,7 @@ def _row(m: Member, branch: str, steps: dict[int, dt.date]) -> list[Any]:
         "name": m.name, "gender": m.gender, "ethnicity": m.ethnicity, "id_number": m.id_number,
         "birth_date": m.birth_date, "education": m.education, "stage": Stage(m.stage).label,
         "branch": branch, "applied": steps.get(1), "activist": steps.get(3),
-        "candidate": steps.get(7), "join_date": m.join_date,
+        "candidate": steps.get(7) if 8 in steps else None, "join_date": m.join_date,
         "full_member_date": m.full_member_date, "job": m.job, "phone": m.phone,
         "address": m.address, "note": m.note,
     }

@@ -36,13 +36,14 @@ if TYPE_CHECKING:
     from branchdesk.core.member_import import ImportRow
 
 PASSED = "passed"
-#: the steps a milestone date becomes: the application (1), the activist (3) and candidate (7)
-#: decisions, the admission (15, the join date, and 17, the approval that makes a
+#: the steps a milestone date becomes: the application (1), the activist decision (3), the
+#: candidate (7 decided, 8 filed or approved and publicised: the person is a 发展对象 from
+#: step 8), the admission (15, the join date, and 17, the approval that makes a
 #: probationary member) and the conversion (23 decided 按期转正, 24 approved)
 MILESTONE_STEPS: dict[str, tuple[int, ...]] = {
     "applied": (1,),
     "activist": (3,),
-    "candidate": (7,),
+    "candidate": (7, 8),
     "join_date": (15, 17),
     "full_member_date": (23, 24),
 }

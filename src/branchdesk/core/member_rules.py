@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from branchdesk.core.dates import add_months, add_years, age_on, fmt
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.phone import PhoneError, normalise_phone
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.vocab import DISCIPLINES, EDUCATION_LEVELS, ETHNICITIES, Stage
 
 NAME_FORBIDDEN = re.compile(r"[0-9A-Za-z_@#$%^&*()+=<>?/\\|{}\[\]~`!,;:\"']")
@@ -125,7 +126,7 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
         elif birth is not None and age_on(birth, data.join_date) < MINIMUM_AGE:
             errors.setdefault(
                 "join_date",
-                f"加入党组织时须年满 {MINIMUM_AGE} 岁（《中国共产党章程》第一条），"
+                f"加入党组织时须年满 {MINIMUM_AGE} 岁（{citation('constitution_age')}），"
                 f"此人 {fmt(add_years(birth, MINIMUM_AGE))} 才满 {MINIMUM_AGE} 岁",
             )
     elif data.join_date is not None:
@@ -136,7 +137,7 @@ def validate_member(data: MemberInput, today: dt.date) -> tuple[MemberInput, dic
         elif data.join_date is not None and data.full_member_date < add_years(data.join_date, 1):
             errors.setdefault(
                 "full_member_date",
-                "预备期为一年（《中国共产党章程》第七条），转为正式党员日期不能早于 "
+                f"预备期为一年（{citation('constitution_probation')}），转为正式党员日期不能早于 "
                 f"{fmt(add_years(data.join_date, 1))}",
             )
     elif data.full_member_date is not None:

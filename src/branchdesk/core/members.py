@@ -13,6 +13,7 @@ from branchdesk.core.dates import add_years, fmt
 from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, PermissionDenied, ValidationError
 from branchdesk.core.member_rules import MemberInput, validate_member
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.search_keys import normalise_query, search_columns
 from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
 from branchdesk.storage import roster
@@ -284,7 +285,7 @@ class MemberService:
                 if join and full < add_years(join, 1):
                     errors.setdefault(
                         "date",
-                        "预备期为一年（《中国共产党章程》第七条），最早可于 "
+                        f"预备期为一年（{citation('constitution_probation')}），最早可于 "
                         f"{fmt(add_years(join, 1))} 转为正式党员",
                     )
             else:

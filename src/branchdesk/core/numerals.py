@@ -28,9 +28,12 @@ CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 #: the units of a four-digit group, from the thousands down
 _UNITS = ("仟", "佰", "拾", "")
 
-#: the longest validity an introduction letter may have (at most 3 months)
-MAX_VALIDITY_DAYS = 90
-#: the validity of a letter unless the settings say otherwise
+#: the longest validity any letter may have: the most the administrator may allow
+#: (``transfer.max_validity_days``), and the most a letter read from elsewhere may carry
+MAX_VALIDITY_DAYS = 365
+#: the administrator's maximum unless changed (common local practice: 90 days)
+DEFAULT_MAX_VALIDITY_DAYS = 90
+#: the validity of a new letter unless the clerk changes it (common local practice)
 DEFAULT_VALIDITY_DAYS = 30
 
 
@@ -73,7 +76,7 @@ def capital_dues(year: int, month: int) -> str:
 
 
 def capital_days(days: int) -> str:
-    """A letter's validity in capitals, 1–90 days: 30 → 叁拾天."""
+    """A letter's validity in capitals, 1–365 days: 30 → 叁拾天."""
     if not 1 <= days <= MAX_VALIDITY_DAYS:
         raise ValueError(
             f"介绍信有效期应为1至{MAX_VALIDITY_DAYS}天，现为{days}天，请改为{MAX_VALIDITY_DAYS}天以内。"

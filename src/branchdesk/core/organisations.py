@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from branchdesk.core.actor import Actor
 from branchdesk.core.edit_conflict import guarded_write, refuse_if_changed
 from branchdesk.core.errors import NotFound, ValidationError
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.vocab import ALLOWED_PARENTS, COMMITTEE_POSTS, OrgKind, Role
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import CommitteePost, CommitteeTerm, Member, Organisation
@@ -261,7 +262,7 @@ class OrganisationService:
         if end <= start:
             errors["end_date"] = "届满日期应晚于选举日期"
         elif not (3 * 365 - 2 <= (end - start).days <= 5 * 366):
-            errors["end_date"] = "委员会每届任期 3 至 5 年（《中国共产党章程》第三十一条）"
+            errors["end_date"] = f"委员会每届任期 3 至 5 年（{citation('constitution_term')}）"
         if errors:
             raise ValidationError(errors)
         with self.db.write(actor.username, "新增委员会届次") as s:

@@ -21,6 +21,7 @@ from branchdesk.core.member_export import MemberExporter
 from branchdesk.core.member_import import MemberImporter
 from branchdesk.core.members import MemberService, ResumeService
 from branchdesk.core.organisations import OrganisationService
+from branchdesk.core.precheck import FilePrecheckService
 from branchdesk.core.todo import TodoBoard
 from branchdesk.core.transfer_list import TransferList
 from branchdesk.core.transfer_package import TransferPackages
@@ -62,6 +63,8 @@ class Services:
     member_export: MemberExporter
     work_list: MonthlyWorkList
     backups: BackupService
+    #: the 档案预审 of development files
+    precheck: FilePrecheckService
     #: what the clerk should be told once the program has opened (a daily backup not taken)
     startup_notices: list[str] = field(default_factory=list)
 
@@ -113,4 +116,5 @@ class Services:
             member_export=MemberExporter(db),
             work_list=MonthlyWorkList(todo, OrganisationService(db), today),
             backups=BackupService(db, backup_dir),
+            precheck=FilePrecheckService(db, workdays.calendar, today),
         )

@@ -16,8 +16,11 @@ from branchdesk.core.edit_conflict import guarded_write
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
 from branchdesk.core.member_rules import MemberInput
-from branchdesk.core.numerals import DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, letter_number
+from branchdesk.core.numerals import DEFAULT_VALIDITY_DAYS, letter_number
+from branchdesk.core.rulebook import rulebook_on
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.todo import DueItem
+from branchdesk.core.transfer_settings import TransferSettings, validity_error
 from branchdesk.core.vocab import EventKind, OrgKind, Role, Stage, Status
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import Member, MemberEvent, Organisation, Transfer
@@ -29,9 +32,16 @@ RECEIVED, PLACED = "received", "placed"
 LETTER, MATERIALS = "letter", "materials"
 IN_DEVELOPMENT = (Stage.APPLICANT.value, Stage.ACTIVIST.value, Stage.CANDIDATE.value)
 RECEIPT_REMINDER = dt.timedelta(weeks=3)  # the receipt is due within a month of arrival
-RULE = "《中国共产党党员教育管理工作条例》第二十五条"
-#: an activist's (and, by the same practice, an applicant's or candidate's) materials follow them
-MATERIALS_RULE = "《中国共产党发展党员工作细则》第十二条"
+#: until the member is received, the sending organisation stays responsible (党员教育管理工作条例)
+RESPONSIBILITY_RULE = citation("transfer_responsibility")
+#: the receipt goes back within a month of receiving the member (the letter form's instructions)
+RECEIPT_RULE = citation("receipt_within_month")
+
+
+def materials_rule(on: dt.date) -> str:
+    """An activist's (and, by the same practice, an applicant's or candidate's) materials
+    follow them: the 细则's article in force on ``on``."""
+    return citation("activist_materials", rulebook_on(on).version)
 
 
 #: dues may be paid ahead, at most this many months (as on the member record)
@@ -145,9 +155,15 @@ class TransferService:
     def __init__(self, db: Database, today: dt.date | None = None) -> None:
         self.db = db
         self._today = today
+        #: the administrator's longest validity of a new letter
+        self.settings = TransferSettings(db)
 
     def today(self) -> dt.date:
         return self._today or dt.date.today()
+
+    def max_validity_days(self) -> int:
+        """The longest validity a new letter may have (the administrator's setting)."""
+        return self.settings.max_validity_days()
 
     def _committee_of(self, s: Session, branch_id: int) -> Organisation:
         org = s.get(Organisation, branch_id)
@@ -165,8 +181,9 @@ class TransferService:
             errors["to_organisation"] = "请填写转往的党组织"
         if not data.reason.strip():
             errors["reason"] = "请填写转出原因，如“工作调动”"
-        if not 1 <= data.validity_days <= MAX_VALIDITY_DAYS:
-            errors["validity_days"] = f"有效期为 1 至 {MAX_VALIDITY_DAYS} 天"
+        validity = validity_error(data.validity_days, self.max_validity_days())
+        if validity:
+            errors["validity_days"] = validity
         dues = dues_error(data.dues_year, data.dues_month, data.issue_date)
         if dues:
             errors["dues"] = dues
@@ -577,8 +594,10 @@ class IncomingProvider:
             if state == RECEIVED:
                 yield DueItem(
                     "incoming_unplaced",
-                    f"{name}的组织关系已于 {fmt(arrived)} 转入（{from_org}），尚未编入党支部",
-                    arrived, to_org or "（待编入）", "", member_id, name, number, rule=RULE,
+                    f"{name}的组织关系已于 {fmt(arrived)} 转入（{from_org}），尚未编入党支部"
+                    "（接收前仍由原党组织负责管理，请及时编入）",
+                    arrived, to_org or "（待编入）", "", member_id, name, number,
+                    rule=RESPONSIBILITY_RULE,
                 )
             if sent is None and arrived + RECEIPT_REMINDER <= today:
                 due = add_months(arrived, 1)
@@ -587,7 +606,7 @@ class IncomingProvider:
                     "transfer_receipt_to_send",
                     f"{name}的{what}尚未寄回{from_org}（须在收到后一个月内寄回）",
                     due, to_org or "（待编入）", "", member_id, name, number,
-                    rule=RULE if kind == LETTER else MATERIALS_RULE,
+                    rule=RECEIPT_RULE if kind == LETTER else materials_rule(arrived),
                 )
 
 
@@ -615,12 +634,12 @@ class TransferReceiptProvider:
                 continue
             if kind == LETTER:
                 title = (f"{name}的组织关系介绍信 {number} 已过有效期（{fmt(until)}），"
-                         "尚未收到回执，请联系接收党组织")
+                         "尚未收到回执，请联系接收党组织（接收前仍由本党组织负责管理）")
             else:
                 title = (f"{name}的发展材料于 {fmt(issued)} 转递{to_org}，"
                          f"{days} 天未确认接收，请联系接收党组织")
             yield DueItem(
                 "transfer_receipt_overdue" if kind == LETTER else "handover_unconfirmed", title,
                 until, from_org, to_org, member_id, name, id_number,
-                rule=RULE if kind == LETTER else MATERIALS_RULE,
+                rule=RESPONSIBILITY_RULE if kind == LETTER else materials_rule(issued),
             )

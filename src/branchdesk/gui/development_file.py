@@ -66,6 +66,7 @@ from branchdesk.gui.step_dialogs import StepRecordDialog, StepReviewDialog, pars
 
 if TYPE_CHECKING:
     from branchdesk.gui.pdf_preview import PdfPreviewDialog
+    from branchdesk.gui.precheck.precheck_dialog import PrecheckDialog
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)"
@@ -408,6 +409,8 @@ class DevelopmentFileDialog(QDialog):
         self.material_button = self._button("添加材料(&M)…", None, self.add_material)
         self.open_button = self._button("打开材料(&O)", None, self.open_material)
         self.print_button = self._button("打印纪实表(&P)…", "Ctrl+P", self.print_booklet)
+        self.precheck_button = self._button("档案预审(&Y)…", None, self.precheck)
+        self.precheck_button.setToolTip("检查整个档案各步骤的日期、顺序、表决和材料，列出问题")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         localise_buttons(close)
         close.rejected.connect(self.reject)
@@ -433,6 +436,7 @@ class DevelopmentFileDialog(QDialog):
                        self.paper_button, self.material_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.precheck_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -717,6 +721,12 @@ class DevelopmentFileDialog(QDialog):
         target.write_bytes(data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return target
+
+    def precheck(self) -> PrecheckDialog:
+        """档案预审 of this file; opening a problem selects its step here."""
+        from branchdesk.gui.precheck.entry import member_precheck
+
+        return member_precheck(self)
 
     def print_booklet(self) -> PdfPreviewDialog | None:
         """Print this member's 纪实表: a PDF to preview and print in the PDF viewer, or save."""

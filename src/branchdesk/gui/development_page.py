@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -39,6 +40,9 @@ from branchdesk.gui.development_file import DevelopmentFileDialog, due_phrase
 from branchdesk.gui.roster_page import OrgScope, organisation_scopes
 from branchdesk.gui.signals import emit
 from branchdesk.gui.table_model import HeadedTableModel
+
+if TYPE_CHECKING:
+    from branchdesk.gui.precheck.precheck_dialog import PrecheckDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -202,6 +206,7 @@ class DevelopmentPage(QWidget):
         self._scopes: list[OrgScope] = []
         self._counts: dict[Stage, int] = {}
         self.file_dialog: DevelopmentFileDialog | None = None
+        self.precheck_dialog: PrecheckDialog | None = None
         self._by_stage: dict[Stage, list[int]] = {}
         self._waiting: dict[str, dict[int, int]] = {PENDING: {}, RETURNED: {}}
         self.pending_count = self.returned_count = 0
@@ -224,6 +229,9 @@ class DevelopmentPage(QWidget):
         self.open_button = QPushButton("打开档案(&O)")
         self.open_button.setToolTip("打开选中人员的发展党员档案（回车或双击）")
         self.open_button.setAutoDefault(False)
+        self.precheck_button = QPushButton("档案预审(&Y)…")
+        self.precheck_button.setToolTip("检查所选组织下全部发展党员档案，按人列出问题，可打印预审意见")
+        self.precheck_button.setAutoDefault(False)
 
         self.model = DevelopmentModel(self.overview, self.today(), self)
         self.table = QTableView()
@@ -257,12 +265,16 @@ class DevelopmentPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
+        footer = QHBoxLayout()  # below the list: the filter row is full at 150 % scaling
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(self.precheck_button)
+        layout.addLayout(footer)
         QWidget.setTabOrder(self.org_combo, self.stage_combo)
         QWidget.setTabOrder(self.stage_combo, self.show_combo)
         QWidget.setTabOrder(self.show_combo, self.pending_button)
         QWidget.setTabOrder(self.pending_button, self.open_button)
         QWidget.setTabOrder(self.open_button, self.table)
+        QWidget.setTabOrder(self.table, self.precheck_button)
 
         self.reload_scopes()
         self.org_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -270,6 +282,7 @@ class DevelopmentPage(QWidget):
         self.show_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pending_button.clicked.connect(self.show_pending)
         self.open_button.clicked.connect(self.open_selected)
+        self.precheck_button.clicked.connect(lambda _checked=False: self.precheck())
         # activated: Enter on the current row, or a double click
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         if load:
@@ -394,6 +407,19 @@ class DevelopmentPage(QWidget):
         dialog.finished.connect(lambda _result: self.refresh())
         self.file_dialog = dialog
         dialog.open()
+        return dialog
+
+    def precheck(self) -> PrecheckDialog:
+        """档案预审 of the files of the organisation chosen in the filter."""
+        from branchdesk.gui.precheck.entry import branch_precheck
+
+        self.precheck_button.setEnabled(False)  # not twice while the check runs
+        try:
+            dialog = branch_precheck(self.services, self.actor, self.scope(), self._today, self)
+        finally:
+            self.precheck_button.setEnabled(True)
+        dialog.files_changed.connect(self._file_changed)
+        self.precheck_dialog = dialog
         return dialog
 
     def _file_changed(self) -> None:

@@ -51,7 +51,7 @@ BOX_TEXTS = {
     QMessageBox.StandardButton.No: "否",
 }
 HOME, ROSTER, DEVELOPMENT, MEETINGS, TRANSFERS, SETTINGS = range(len(AREAS))
-SETTINGS_TABS = ("组织机构", "账户", "审计日志", "工作日历", "数据")
+SETTINGS_TABS = ("组织机构", "账户", "审计日志", "工作日历与期限", "数据")
 ORGANISATIONS_TAB, ACCOUNTS_TAB, AUDIT_TAB, WORKDAYS_TAB, DATA_TAB = range(len(SETTINGS_TABS))
 
 

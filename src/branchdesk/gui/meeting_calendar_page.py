@@ -180,14 +180,16 @@ def grid_html(grid: YearGrid, branch: str) -> str:
         f'<span style="background:{STATE_COLOURS[s][0]}; color:{STATE_COLOURS[s][1]}">'
         f"&nbsp;{w}&nbsp;</span>" for s, w in STATE_WORDS.items()
     )
+    # each required kind's rule once (group meetings of several groups share theirs)
+    sources = "<br>".join(escape(rule) for rule in dict.fromkeys(r.requirement.rule
+                                                                  for r in grid.rows))
     return (
         f'<h2 align="center">{escape(branch)} {grid.year}年 应开会议情况</h2>'
         f'<p align="center">截至 {fmt(grid.today)}　{legend}</p>'
         '<table border="1" cellspacing="0" cellpadding="4" width="100%"'
         ' style="border-collapse: collapse; font-size:9pt">'
         f'<tr><th width="16%">会议</th>{head}</tr>{"".join(body)}</table>'
-        "<p style=\"font-size:8pt\">依据《中国共产党支部工作条例（试行）》第十一条至第十八条；"
-        "党课、主题党日频次可由管理员在本页设置。</p>"
+        f'<p style="font-size:8pt">依据：<br>{sources}<br>党课频次可由管理员在本页设置。</p>'
     )
 
 

@@ -40,6 +40,8 @@ from branchdesk.core.meetings import (
     Attendee,
     MeetingInput,
     VoteInput,
+    attendance_counts,
+    attendance_text,
     judge,
     vote_subjects,
 )
@@ -50,6 +52,7 @@ from branchdesk.core.rulebook import (
     VOTE_METHODS,
     quorum,
 )
+from branchdesk.core.rulebook.checks import meeting_quorum
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import Stage
 from branchdesk.gui.common import (
@@ -73,6 +76,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 PASSED_STYLE = "color: #1b5e20; font-weight: bold;"
 FAILED_STYLE = "color: #c00000; font-weight: bold;"
 GOOD_STYLE = "color: #1b5e20;"
+CAUTION_STYLE = "color: #9a5b00;"
 ABSENT_BACKGROUND = QColor("#fdecea")
 BASIC_TAB, ATTENDANCE_TAB, AGENDA_TAB, DISCUSSION_TAB, FILES_TAB = range(5)
 FIELD_TABS = {
@@ -522,36 +526,33 @@ class MeetingDialog(QDialog):
         self._show_vote(self.ui.voteList.currentRow())
         self._update_meeting_quorum()
 
+    def _attendance_counts(self) -> tuple[int, int] | None:
+        return attendance_counts(
+            self.kind(), self.attendance.attendees, set(self.attendance.present_ids())
+        )
+
     def meeting_quorum(self) -> bool:
-        """More than half present, as the service judges it (voters at a 支部党员大会, the
-        committee at a 支委会); other kinds decide nothing by quorum."""
-        kind = self.kind()
-        if kind is MeetingKind.GENERAL_MEETING:
-            return quorum(*self.attendance.voters())
-        if kind is MeetingKind.COMMITTEE_MEETING:
-            return quorum(len(self.attendance.attendees), len(self.attendance.present_ids()))
-        return True
+        """Half or more present (半数以上), as the service judges it (voters at a 支部党员大会,
+        the committee at a 支委会); other kinds decide nothing by quorum."""
+        counts = self._attendance_counts()
+        return counts is None or meeting_quorum(*counts)
+
+    def _meeting_date(self) -> dt.date:
+        return from_qdate(self.ui.date.date())
 
     def _update_meeting_quorum(self) -> None:
-        kind = self.kind()
-        if kind is MeetingKind.GENERAL_MEETING:
-            entitled, present = self.attendance.voters()
-            who = "有表决权的正式党员"
-        elif kind is MeetingKind.COMMITTEE_MEETING:
-            entitled, present = len(self.attendance.attendees), len(self.attendance.present_ids())
-            who = "支部委员"
-        else:
+        counts = self._attendance_counts()
+        if counts is None:
             for label in (self.ui.quorumWarning, self.ui.meetingQuorum):
                 label.hide()
             return
-        if self.meeting_quorum():
-            text, style = f"应到{who} {entitled} 人，实到 {present} 人，超过半数。", GOOD_STYLE
-        else:
-            text = (
-                f"注意：应到{who} {entitled} 人，实到 {present} 人，未超过半数——"
-                "本次会议不能作出决定，所有表决均无效。"
-            )
+        text = attendance_text(self.kind(), *counts)
+        if not self.meeting_quorum():
             style = FAILED_STYLE
+        elif self.kind() is MeetingKind.GENERAL_MEETING and not quorum(*counts):
+            style = CAUTION_STYLE  # held, but cannot vote on an admission or a conversion
+        else:
+            style = GOOD_STYLE
         for label in (self.ui.quorumWarning, self.ui.meetingQuorum):
             label.setText(text)
             label.setStyleSheet(style)
@@ -641,7 +642,7 @@ class MeetingDialog(QDialog):
 
     def _vote_text(self, vote: VoteInput) -> str:
         subject = vote_subjects([vote], self.names)[0]
-        result = judge(vote, self.meeting_quorum())
+        result = judge(vote, self.meeting_quorum(), self._meeting_date())
         return f"{subject}：{'通过' if result.passed else '未通过'}"
 
     def _fill_vote_list(self, select: int) -> None:
@@ -798,7 +799,7 @@ class MeetingDialog(QDialog):
             ui.resultText.clear()
             return
         draft, row = found
-        result = judge(draft.votes[row], self.meeting_quorum())
+        result = judge(draft.votes[row], self.meeting_quorum(), self._meeting_date())
         ui.quorumText.setText(result.quorum_text)
         ui.quorumText.setStyleSheet(GOOD_STYLE if result.quorum else ERROR_STYLE)
         ui.resultText.setText(result.result_text)

@@ -11,6 +11,7 @@ from branchdesk.core.actor import Actor
 from branchdesk.core.dates import add_years, fmt
 from branchdesk.core.errors import BranchDeskError, EditConflict
 from branchdesk.core.organisations import OrgNode, PostInfo, TermInfo
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import ALLOWED_PARENTS, COMMITTEE_POSTS, OrgKind
 from branchdesk.gui.common import (
@@ -123,7 +124,8 @@ class TermDialog(QDialog):
         self.errors = FieldErrors.from_form(self.ui, ("start_date", "end_date", "note"))
         self.setWindowTitle(f"新增委员会届次 — {org.name}")
         self.ui.heading.setText(
-            f"{org.name}委员会的新一届。委员会每届任期 3 至 5 年（《中国共产党章程》第三十一条）。"
+            f"{org.name}委员会的新一届。委员会每届任期 3 至 5 年"
+            f"（{citation('constitution_term')}）。"
         )
         today = services.members.today()
         prepare_date_edit(self.ui.start_date, today)

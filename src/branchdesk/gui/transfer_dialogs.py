@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from branchdesk.core.actor import Actor
 from branchdesk.core.errors import BranchDeskError, ValidationError
+from branchdesk.core.numerals import DEFAULT_VALIDITY_DAYS
+from branchdesk.core.rulebook.citations import citation
 from branchdesk.core.services import Services
 from branchdesk.core.transfer_list import PICKER_LIMIT
+from branchdesk.core.transfer_settings import SETTING_LABEL, SETTING_PLACE, validity_error
 from branchdesk.core.transfers import IncomingInput, OutgoingInput, TransferInfo
 from branchdesk.core.vocab import Stage
 from branchdesk.gui.common import (
@@ -96,10 +99,20 @@ class TransferOutDialog(_SavingDialog):
         self.ui.dues_month.setValue(self.day.month)
         self.ui.dues_year.setToolTip("默认为党员记录中的“党费交至”月份，可修改")
         prepare_date_edit(self.ui.issue_date, self.day)
-        self.ui.validity_days.setToolTip("介绍信有效期，默认 30 天，最长 90 天")
+        self.max_validity = services.transfers.max_validity_days()
+        self.ui.validity_days.setValue(min(DEFAULT_VALIDITY_DAYS, self.max_validity))
+        self.ui.validity_days.setToolTip(
+            f"介绍信有效期，默认 {DEFAULT_VALIDITY_DAYS} 天，最长 {self.max_validity} 天"
+            f"（{SETTING_LABEL}，管理员可在“{SETTING_PLACE}”中修改）"
+        )
+        self.ui.validity_days.valueChanged.connect(self._check_validity)
         self.search_members()
         if member_id is not None:
             self.preselect(member_id)
+
+    def _check_validity(self, days: int) -> None:
+        """Say at once when the validity is longer than the administrator allows."""
+        self.errors.set_message("validity_days", validity_error(days, self.max_validity))
 
     # the member picker -----------------------------------------------------------------
 
@@ -401,7 +414,8 @@ class ReceiptSentDialog(_SimpleDialog):
     ) -> None:
         super().__init__(
             f"回执已寄回 — {transfer.member_name}",
-            f"登记寄回{transfer.from_organisation}的回执（须在收到介绍信后一个月内寄回）。",
+            f"登记寄回{transfer.from_organisation}的回执（须在收到介绍信后一个月内寄回，"
+            f"{citation('receipt_within_month')}）。",
             "登记", parent,
         )
         self.services, self.actor, self.transfer = services, actor, transfer

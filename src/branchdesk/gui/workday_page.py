@@ -1,4 +1,5 @@
-"""设置 → 工作日历: the holidays and make-up working days that 公示 periods are counted on."""
+"""设置 → 工作日历与期限: the holidays and make-up working days that 公示 periods are counted
+on, and the longest validity of a new introduction letter."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from branchdesk.core.services import Services
 from branchdesk.core.workdays import HolidayCalendar
 from branchdesk.gui.common import FieldErrors, setup_dialog_buttons, show_error
 from branchdesk.gui.forms.ui_workday_dialog import Ui_WorkdayDialog
+from branchdesk.gui.transfer_settings_box import TransferSettingsBox
 
 COLUMNS = ("日期", "星期", "安排", "说明")
 WEEKDAYS = "一二三四五六日"
@@ -61,7 +63,8 @@ class WorkdayDialog(QDialog):
 
 
 class WorkdayPage(QWidget):
-    """Shows a year's holidays and make-up days; the administrator completes a new year."""
+    """Shows a year's holidays and make-up days; the administrator completes a new year and
+    sets the letters' longest validity."""
 
     def __init__(
         self, services: Services, actor: Actor, today: dt.date | None = None,
@@ -103,6 +106,8 @@ class WorkdayPage(QWidget):
         buttons.addWidget(self.complete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.transfer_settings = TransferSettingsBox(services, actor)
+        layout.addWidget(self.transfer_settings)
         self.add_button.clicked.connect(self.add_day)
         self.complete_button.toggled.connect(self.set_complete)
         self.year.valueChanged.connect(self.refresh)

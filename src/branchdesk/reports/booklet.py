@@ -25,8 +25,10 @@ from reportlab.platypus import (
     Table,
 )
 
+from branchdesk.core.rulebook.citations import LOCAL_PRACTICE
 from branchdesk.reports.booklet_data import (
     BookletData,
+    ChecklistLine,
     RecordBlock,
     StageSection,
     StepSection,
@@ -505,36 +507,46 @@ class _Layout(FormLayout):
         ))
         return blocks
 
-    def mark(self, present: bool) -> Flowable:
-        """☑ 有 or ☐ 无, for the checklist."""
-        word = "有" if present else "无"
+    def mark(self, line: ChecklistLine) -> Flowable:
+        """☑ 有 or ☐ 缺 for the checklist; 尚未形成 (no box) for a material not due yet."""
+        if not line.formed and not line.present:
+            return self.p("尚未形成", self.centred)
+        word = "有" if line.present else "缺"
         if self.glyph_marks:
-            return self.p(f"{'☑' if present else '☐'} {word}", self.centred)
-        return _CheckMark(present, word, self.fonts.body.name)
+            return self.p(f"{'☑' if line.present else '☐'} {word}", self.centred)
+        return _CheckMark(line.present, word, self.fonts.body.name)
 
     def checklist(self, data: BookletData) -> list[Flowable]:
+        """The archive article's items, then the local checklist, each marked 有/缺/尚未形成."""
         story = self.section("归档材料清单")
         widths = [14 * mm, WIDTH - 14 * mm - 24 * mm - 50 * mm, 24 * mm, 50 * mm]
         header = [self.p(t, self.label) for t in ("序号", "材料名称", "是否在档", "备注")]
-        rows: list[list[Any]] = [
-            [
-                self.p(str(number), self.centred),
-                self.p(line.material),
-                self.mark(line.present),
-                self.p(line.note),
-            ]
-            for number, line in enumerate(data.checklist, start=1)
-        ] or [[self.p(EMPTY, self.centred), "", "", ""]]
         commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
-        if not data.checklist:
+        groups = (
+            (f"规定归档材料（{data.archive_article}）", [x for x in data.checklist if x.statutory]),
+            (f"常用归档清单（{LOCAL_PRACTICE}）", [x for x in data.checklist if not x.statutory]),
+        )
+        rows: list[list[Any]] = []
+        number = 0
+        for title, lines in groups:
+            if not lines:
+                continue
+            rows.append([self.p(title, self.label), "", "", ""])
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))),
+                         ("BACKGROUND", (0, len(rows)), (-1, len(rows)), LABEL_SHADE)]
+            for line in lines:
+                number += 1
+                named = line.statutory or line.material
+                if named != line.material:
+                    named = f"{named}（{line.material}）"
+                rows.append([self.p(str(number), self.centred), self.p(named), self.mark(line),
+                             self.p(line.note)])
+        if not rows:
+            rows = [[self.p(EMPTY, self.centred), "", "", ""]]
             commands.append(("SPAN", (0, 1), (-1, 1)))
         story.append(self.table([header, *rows], widths, commands, repeat=1))
-        held = sum(1 for line in data.checklist if line.present)
         story.append(Spacer(0, 2 * mm))
-        story.append(self.p(
-            f"共 {len(data.checklist)} 项，在档 {held} 项，缺 {len(data.checklist) - held} 项。",
-            self.right,
-        ))
+        story.append(self.p(_checklist_summary(data.checklist), self.right))
         return story
 
     def closing(self, data: BookletData) -> list[Flowable]:
@@ -547,6 +559,20 @@ class _Layout(FormLayout):
         )
         signatures = self.signature_lines(data.signatures)
         return [Spacer(0, 6 * mm), KeepTogether([remarks, Spacer(0, 10 * mm), signatures])]
+
+
+def _checklist_summary(lines: tuple[ChecklistLine, ...]) -> str:
+    """共 N 项，在档 a 项，缺 b 项，尚未形成 c 项（规定归档材料缺 d 项）。"""
+    held = sum(1 for x in lines if x.present)
+    missing = [x for x in lines if x.missing]
+    unformed = sum(1 for x in lines if not x.formed and not x.present)
+    text = f"共 {len(lines)} 项，在档 {held} 项，缺 {len(missing)} 项"
+    if unformed:
+        text += f"，尚未形成 {unformed} 项"
+    statutory = sum(1 for x in missing if x.statutory)
+    if statutory:
+        text += f"（其中规定归档材料缺 {statutory} 项）"
+    return text + "。"
 
 
 class _CheckMark(Flowable):  # type: ignore[misc]

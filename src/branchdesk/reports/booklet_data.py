@@ -88,11 +88,23 @@ class StageSection:
 
 @dataclass(frozen=True)
 class ChecklistLine:
-    """A material of the §36 checklist and whether the file holds it."""
+    """A material of the archive checklist: in the file, missing, or not yet formed.
+
+    ``statutory`` names the item as the archive article lists it (入党志愿书, 政治审查材料 …);
+    an empty ``statutory`` is an item of the longer local checklist (常用归档清单). A material
+    formed by a step the file has not reached is ``formed=False`` (尚未形成), never missing.
+    """
 
     material: str
     present: bool
     note: str = ""
+    statutory: str = ""
+    formed: bool = True
+
+    @property
+    def missing(self) -> bool:
+        """Due and not in the file (缺)."""
+        return self.formed and not self.present
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,8 @@ class BookletData:
     organisations_joined: str  # parties and organisations joined (e.g. 共青团)
     stages: tuple[StageSection, ...]
     checklist: tuple[ChecklistLine, ...]
+    #: the article the statutory items come from: 《…》第三十六条 (2014: 第三十七条)
+    archive_article: str = ""
     remarks: str = ""
     printed_on: str = ""  # e.g. "2026年11月26日"
     rulebook: str = ""  # the rulebook(s) the file was checked against

@@ -17,6 +17,8 @@ from branchdesk.core.rulebook import (
     Rulebook,
     rulebook_on,
 )
+from branchdesk.core.rulebook.citations import citation
+from branchdesk.core.rulebook.versions import MATERIAL_FORMED_AT
 from branchdesk.core.services import Services
 from branchdesk.core.vocab import OrgKind
 from branchdesk.reports.booklet import render_booklet, render_booklets
@@ -125,6 +127,33 @@ def _block(record: RecordInfo, materials: list[MaterialInfo], repeatable: bool) 
     )
 
 
+def _archive_book(records: list[RecordInfo], today: dt.date) -> Rulebook:
+    """The rulebook whose archive article applies: the one in force on the archiving day
+    (step 25), or today for a file not archived yet."""
+    archived = [r.date for r in records if r.step == 25 and r.state == PASSED]
+    return rulebook_on(max(archived, default=today))
+
+
+def _checklist(
+    records: list[RecordInfo], materials: list[MaterialInfo], book: Rulebook
+) -> tuple[ChecklistLine, ...]:
+    """The archive article's items first, then the rest of the local checklist; a material
+    formed by a step the file has not passed yet is 尚未形成."""
+    present = {m.category for m in materials}
+    reached = max((r.step for r in records if r.state == PASSED), default=0)
+    statutory = {category: name for name, category in book.archive_items}
+    order = [*statutory, *(m for m in MATERIALS if m not in statutory)]
+    return tuple(
+        ChecklistLine(
+            material, material in present,
+            "；".join(m.title for m in materials if m.category == material and m.title != material),
+            statutory=statutory.get(material, ""),
+            formed=reached >= MATERIAL_FORMED_AT.get(material, 1),
+        )
+        for material in order
+    )
+
+
 def booklet_data(services: Services, member_id: int, today: dt.date | None = None) -> BookletData:
     """Everything the booklet prints for one member, read from the database."""
     today = today or dt.date.today()
@@ -149,15 +178,9 @@ def booklet_data(services: Services, member_id: int, today: dt.date | None = Non
         stage_name = book.step(steps[0].number).stage_name
         title = f"{STAGE_NUMERALS[number - 1]}、{stage_name}"
         stages.append(StageSection(title, tuple(steps)))
-    present = {m.category for m in materials}
     unlinked = [m for m in materials if m.record_id is None]
-    checklist = tuple(
-        ChecklistLine(
-            material, material in present,
-            "；".join(m.title for m in materials if m.category == material and m.title != material),
-        )
-        for material in MATERIALS
-    )
+    archive_book = _archive_book(records, today)
+    checklist = _checklist(records, materials, archive_book)
     orgs = services.organisations
     committee = next(
         (n.name for n in orgs.all_nodes() if n.kind is OrgKind.COMMITTEE), ""
@@ -193,6 +216,7 @@ def booklet_data(services: Services, member_id: int, today: dt.date | None = Non
         organisations_joined=data.organisations_joined,
         stages=tuple(stages),
         checklist=checklist,
+        archive_article=citation("archive", archive_book.version),
         remarks=remarks,
         printed_on=fmt(today),
         rulebook="、".join(f"《中国共产党发展党员工作细则》（{v}）" for v in versions),

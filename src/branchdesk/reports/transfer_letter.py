@@ -39,7 +39,7 @@ from branchdesk.reports.transfer_letter_data import TransferLetter
 
 TITLE = "中国共产党党员组织关系介绍信"
 CUT_LINE = "- - - 沿此线剪开 - - -"
-RECEIPT_SENTENCE = "{name} 同志的党员组织关系已转达我处，特此回执。"
+RECEIPT_SENTENCE = "{name} 同志的党员组织关系已转达我处，特此回复。"
 VOID_MARK = "作废"
 #: a blank to fill in by hand where the record has no value
 BLANK = "_" * 12
@@ -309,7 +309,7 @@ class _Sheet:
         self.text("联系电话：____________", _LEFT, block_top - 14 * mm, 11)
         note = (
             "注：回执由接收党员组织关系的基层党委在接收党员后一个月内寄回或传真至党员原所在基层党委"
-            "（通讯地址见介绍信）；回执寄回前，党员仍由原所在党组织负责管理。"
+            "（通讯地址见介绍信）；党员被接收前，仍由原所在党组织负责管理。"
         )
         return self.paragraph(self.words(note), self.small, block_top - 20 * mm)
 

@@ -32,7 +32,7 @@ class TransferLetter:
     to_organisation: str
     dues_year: int  # 党费交到 … 年
     dues_month: int  # … 月
-    validity_days: int  # 1–90
+    validity_days: int  # 1–365 (new letters: at most the administrator's maximum)
     issue_date: dt.date
     issuing_committee: str
     member_phone: str = ""
@@ -50,7 +50,7 @@ class TransferLetter:
         if self.voided and not self.void_reason.strip():
             raise ValueError("作废的介绍信须写明作废原因。")
         self.capital_dues  # noqa: B018 - refuses a month outside 1–12
-        self.capital_days  # noqa: B018 - refuses a validity outside 1–90 days
+        self.capital_days  # noqa: B018 - refuses a validity outside 1–365 days
 
     @property
     def capital_dues(self) -> str:

@@ -37,7 +37,7 @@ from branchdesk.reports.transfer_letter import BLANK, CUT_LINE, RECEIPT_SENTENCE
 _LEFT = MARGIN_LEFT
 _RIGHT = PAGE_WIDTH - MARGIN_RIGHT
 _TOP = 283 * mm
-MATERIALS_SENTENCE = "{name} 同志的入党培养教育考察材料已转达我处，特此回执。"
+MATERIALS_SENTENCE = "{name} 同志的入党培养教育考察材料已转达我处，特此回复。"
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _draw(canvas: Canvas, fonts: FontSet, receipt: IncomingReceipt) -> None:
         "注：回执由接收材料的党组织在收到后一个月内寄回原党组织，培养教育时间连续计算。"
         if receipt.materials else
         "注：回执由接收党员组织关系的基层党委在接收党员后一个月内寄回或传真至党员原所在"
-        "基层党委；回执寄回前，党员仍由原所在党组织负责管理。"
+        "基层党委；党员被接收前，仍由原所在党组织负责管理。"
     )
     y = paragraph(fonts.markup(note), small, box_top - height - 5 * mm)
     # a cut line under the receipt: half a sheet is enough to post

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from branchdesk.core.dates import add_months, age_on, fmt
+from branchdesk.core.rulebook.citations import chinese_number
 from branchdesk.core.rulebook.model import (
     DISCIPLINES,
     EXTEND,
@@ -24,17 +25,21 @@ from branchdesk.core.rulebook.model import (
     MaterialsComplete,
     MinimumAge,
     MinimumWait,
+    NotBeforeField,
+    NotBeforeHistory,
     PeopleDiscipline,
     PeriodicReview,
     ProbationOver,
     Publicity,
+    RefusedChoice,
     RequiredDetail,
     Rulebook,
+    StatutoryMaterials,
     StepRule,
     Tally,
     TrainingMinimum,
 )
-from branchdesk.core.rulebook.versions import chinese_number, rulebook_on
+from branchdesk.core.rulebook.versions import rulebook_on
 from branchdesk.core.vocab import Stage
 
 #: counts working days from the first date to the second, both included; True = provisional
@@ -85,7 +90,9 @@ class StepHistory:
     ``extension_months`` the probation's extension decided there (0 when none).
     ``imported_on`` maps a step whose record was imported as history (roster import) to
     the day it came into BranchDesk: a time limit that had run out before then is history,
-    not something to remind of.
+    not something to remind of. ``publicity_end`` is the end of step 8's 公示 (the later of
+    the notices), ``training_end`` the end of step 11's concentrated training, and ``mobile``
+    says the person is a 流动人员 (publicised at the work/study place and at home).
     """
 
     passed: Mapping[int, dt.date] = field(default_factory=dict)
@@ -94,6 +101,9 @@ class StepHistory:
     conversion_outcome: str | None = None
     extension_months: int = 0
     imported_on: Mapping[int, dt.date] = field(default_factory=dict)
+    publicity_end: dt.date | None = None
+    training_end: dt.date | None = None
+    mobile: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,8 +137,15 @@ def probation_end(join_date: dt.date, extension_months: int = 0) -> dt.date:
 
 
 def quorum(entitled: int, present: int) -> bool:
-    """Voting members present are more than half of those entitled to vote."""
+    """Voting members present are more than half of those entitled to vote (细则: needed to
+    discuss an admission or a conversion)."""
     return entitled > 0 and 2 * present > entitled
+
+
+def meeting_quorum(entitled: int, present: int) -> bool:
+    """Half or more present (半数以上: 以上 includes the number) — enough to hold a 支部党员大会
+    or a 支委会 (支部工作条例第十一、十二条)."""
+    return entitled > 0 and 2 * present >= entitled
 
 
 def passes(entitled: int, yes: int) -> bool:
@@ -291,7 +308,9 @@ def _field_findings(rule: StepRule, details: Mapping[str, object]) -> list[Findi
     findings = []
     # these constraints explain a missing field themselves, with their article
     own_messages = {
-        c.key for c in rule.constraints if isinstance(c, RequiredDetail | MaterialsComplete)
+        c.key
+        for c in rule.constraints
+        if isinstance(c, RequiredDetail | MaterialsComplete | StatutoryMaterials)
     }
     for spec in rule.fields:
         value = details.get(spec.key)
@@ -408,6 +427,7 @@ def _deadline(c: Deadline, ctx: _Context) -> list[Finding]:
     since = ctx.history.passed.get(c.after_step)
     if since is None:
         return []
+    since = c.runs_from(since)  # a limit the revision introduced does not run backwards
     due = add_months(since, c.months)
     if ctx.proposal.date <= due:
         return []
@@ -553,9 +573,10 @@ def _training(c: TrainingMinimum, ctx: _Context) -> list[Finding]:
     shown = f"{hours:g}"
     return [
         Finding(
-            Severity.ERROR,
-            f"集中培训时间一般不少于{chinese_number(c.min_days)}天（或不少于"
-            f"{chinese_number(c.min_hours)}个学时）（{c.article}），现为{days}天、{shown}学时",
+            Severity.NEEDS_REASON,
+            f"集中培训时间一般不少于{chinese_number(c.min_days)}天或者不少于"
+            f"{chinese_number(c.min_hours)}个学时（{c.article}），现为{days}天、{shown}学时："
+            "须填写培训时间不足的理由",
             c.article,
             start + dt.timedelta(days=c.min_days - 1),
             "training",
@@ -565,8 +586,38 @@ def _training(c: TrainingMinimum, ctx: _Context) -> list[Finding]:
 
 def _publicity(c: Publicity, ctx: _Context) -> list[Finding]:
     start, end = ctx.date_value(c.start), ctx.date_value(c.end)
+    if c.mobile_only and ctx.history.mobile and (start is None or end is None):
+        wanted = "、".join(f"「{ctx.label(k)}」" for k in (c.start, c.end))
+        return [
+            Finding(
+                Severity.ERROR,
+                f"流动人员须在工作（学习）单位和居住地分别公示，两处公示均须记录（{c.article}）："
+                f"请填写{wanted}",
+                c.article,
+                None,
+                "publicity_mobile",
+            )
+        ]
     if start is None or end is None or end < start:
         return []
+    findings = []
+    if ctx.proposal.date < end:
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                f"{c.label}期满后才能确定为发展对象（{c.article}）：{c.label}至 {fmt(end)} 结束，"
+                f"本步日期不能早于该日，请改为 {fmt(end)} 或以后",
+                c.article,
+                end,
+                "publicity_not_over",
+            )
+        )
+    return findings + _publicity_length(c, ctx, start, end)
+
+
+def _publicity_length(
+    c: Publicity, ctx: _Context, start: dt.date, end: dt.date
+) -> list[Finding]:
     count_fn = ctx.working_days or weekdays_only
     basis = "" if ctx.working_days else "未提供节假日日历，按周一至周五计算，"
     count, provisional = count_fn(start, end)
@@ -578,19 +629,19 @@ def _publicity(c: Publicity, ctx: _Context) -> list[Finding]:
         return [
             Finding(
                 Severity.WARNING,
-                f"公示期{period}计{count}个工作日{note}",
+                f"{c.label}期{period}计{count}个工作日{note}",
                 c.article,
                 None,
                 "publicity_provisional",
             )
         ]
     earliest = _earliest_end(start, c.min_working_days, count_fn)
-    tail = f"，最早可于 {fmt(earliest)} 结束公示" if earliest else ""
+    tail = f"，最早可于 {fmt(earliest)} 结束{c.label}" if earliest else ""
     return [
         Finding(
             Severity.ERROR,
-            f"公示时间不少于{chinese_number(c.min_working_days)}个工作日（{c.article}），"
-            f"公示期{period}只有{count}个工作日{note}{tail}",
+            f"{c.label}时间不少于{chinese_number(c.min_working_days)}个工作日（{c.article}），"
+            f"{c.label}期{period}只有{count}个工作日{note}{tail}",
             c.article,
             earliest,
             "publicity",
@@ -714,21 +765,128 @@ def _extension(c: Extension, ctx: _Context) -> list[Finding]:
     return []
 
 
-def _materials(c: MaterialsComplete, ctx: _Context) -> list[Finding]:
-    value = ctx.value(c.key)
-    present = set(value) if isinstance(value, list | tuple | set | frozenset) else set()
-    missing = [name for name in c.materials if name not in present]
+def _present_materials(key: str, ctx: _Context) -> set[str]:
+    value = ctx.value(key)
+    return set(value) if isinstance(value, list | tuple | set | frozenset) else set()
+
+
+def _statutory_materials(c: StatutoryMaterials, ctx: _Context) -> list[Finding]:
+    present = _present_materials(c.key, ctx)
+    missing = [
+        name if name == category else f"{name}（{category}）"
+        for name, category in c.items
+        if category not in present
+    ]
     if not missing:
         return []
     return [
         Finding(
             Severity.ERROR,
-            f"归档材料不齐全（{c.article}），缺少：{'、'.join(missing)}",
+            f"归档材料缺少规定必须归档的材料（{c.article}）：{'、'.join(missing)}，"
+            "请补齐并登记后再归档",
+            c.article,
+            None,
+            "materials_statutory",
+        )
+    ]
+
+
+def _materials(c: MaterialsComplete, ctx: _Context) -> list[Finding]:
+    """The local checklist: what the statutory list does not already report is a warning."""
+    present = _present_materials(c.key, ctx)
+    statutory = {
+        category
+        for other in ctx.rule.constraints
+        if isinstance(other, StatutoryMaterials)
+        for _, category in other.items
+    }
+    missing = [name for name in c.materials if name not in present and name not in statutory]
+    if not missing:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            f"按{c.article}，还缺少：{'、'.join(missing)}；请核实是否需要补充归档",
             c.article,
             None,
             "materials",
         )
     ]
+
+
+def _refused_choice(c: RefusedChoice, ctx: _Context) -> list[Finding]:
+    value = ctx.value(c.key)
+    if value not in c.refused:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            f"{c.rule_text}（{c.article}）：「{ctx.label(c.key)}」为「{value}」，"
+            "不能记录本步；请按核实结论终止或暂缓发展",
+            c.article,
+            None,
+            "refused_choice",
+        )
+    ]
+
+
+def _not_before_field(c: NotBeforeField, ctx: _Context) -> list[Finding]:
+    earlier = ctx.date_value(c.earlier)
+    later = ctx.date_value(c.later) or ctx.proposal.date
+    if earlier is None or later >= earlier:
+        return []
+    named = ctx.label(c.later) if ctx.date_value(c.later) else "本步日期"
+    return [
+        Finding(
+            Severity.ERROR,
+            f"{c.rule_text}（{c.article}）：{named}（{fmt(later)}）早于"
+            f"「{ctx.label(c.earlier)}」（{fmt(earlier)}），请核对并更正日期",
+            c.article,
+            earlier,
+            "not_before_field",
+        )
+    ]
+
+
+def _not_before_history(c: NotBeforeHistory, ctx: _Context) -> list[Finding]:
+    day = getattr(ctx.history, c.attribute)
+    if day is None or ctx.proposal.date >= day:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            f"{c.rule_text}（{c.article}）：{c.label}为 {fmt(day)}，本步日期不能早于该日，"
+            f"请改为 {fmt(day)} 或以后",
+            c.article,
+            day,
+            "not_before_history",
+        )
+    ]
+
+
+def _inside_publicity(
+    book: Rulebook, rule: StepRule, proposal: StepProposal, history: StepHistory
+) -> list[Finding]:
+    """No step after the 公示's step may be dated inside the notice period (its last day too)."""
+    end = history.publicity_end
+    if end is None or proposal.date > end:
+        return []
+    for earlier in book.steps[: rule.number - 1]:
+        for c in earlier.constraints:
+            if isinstance(c, Publicity):
+                after = end + dt.timedelta(days=1)
+                return [
+                    Finding(
+                        Severity.ERROR,
+                        f"第{earlier.number}步「{earlier.name}」的公示至 {fmt(end)} 结束，"
+                        f"公示期内不能进行后续步骤（{c.article}）："
+                        f"请将日期改为 {fmt(after)} 或以后",
+                        c.article,
+                        after,
+                        "inside_publicity",
+                    )
+                ]
+    return []
 
 
 def _constraint_findings(c: Constraint, ctx: _Context) -> list[Finding]:
@@ -758,6 +916,14 @@ def _constraint_findings(c: Constraint, ctx: _Context) -> list[Finding]:
         return _extension(c, ctx)
     if isinstance(c, MaterialsComplete):
         return _materials(c, ctx)
+    if isinstance(c, StatutoryMaterials):
+        return _statutory_materials(c, ctx)
+    if isinstance(c, RefusedChoice):
+        return _refused_choice(c, ctx)
+    if isinstance(c, NotBeforeField):
+        return _not_before_field(c, ctx)
+    if isinstance(c, NotBeforeHistory):
+        return _not_before_history(c, ctx)
     if isinstance(c, PeriodicReview):
         return []  # a reminder only (see due_actions)
     raise TypeError(f"unknown constraint {c!r}")  # pragma: no cover
@@ -786,6 +952,7 @@ def check_step(
         findings += _date_order_findings(rule, proposal, history)
     findings += _field_findings(rule, proposal.details)
     findings += _people_findings(rule, proposal.people)
+    findings += _inside_publicity(book, rule, proposal, history)
     ctx = _Context(rule, proposal, history, working_days)
     for constraint in rule.constraints:
         findings += _constraint_findings(constraint, ctx)
@@ -857,7 +1024,7 @@ def _due_deadline(rule: StepRule, c: Deadline, history: StepHistory, today: dt.d
     done = history.passed.get(rule.number)
     if done is not None and done >= since:
         return []
-    due = add_months(since, c.months)
+    due = add_months(c.runs_from(since), c.months)  # no retroactive deadlines
     imported = history.imported_on.get(c.after_step)
     if imported is not None and due < imported:
         return []  # the limit ran out before the file came in: not the branch's to remind of

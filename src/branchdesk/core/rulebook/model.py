@@ -71,7 +71,9 @@ class Deadline:
 
     Later than that needs a recorded reason; later than ``hard_months`` (when set) is refused.
     ``due_kind`` names the reminder in the list of what is due; ``remind_early`` lists it from
-    the day it becomes due rather than only once it is overdue.
+    the day it becomes due rather than only once it is overdue. A limit a revision introduced
+    runs from ``not_before`` (the revision's first day) when its start event came earlier:
+    no retroactive deadlines.
     """
 
     after_step: int
@@ -81,6 +83,11 @@ class Deadline:
     due_kind: str
     remind_early: bool = True
     hard_months: int | None = None
+    not_before: dt.date | None = None
+
+    def runs_from(self, since: dt.date) -> dt.date:
+        """The day the limit starts: the start event, or ``not_before`` if that is later."""
+        return max(since, self.not_before) if self.not_before is not None else since
 
 
 @dataclass(frozen=True)
@@ -154,12 +161,51 @@ class TrainingMinimum:
 
 @dataclass(frozen=True)
 class Publicity:
-    """A public notice from field ``start`` to ``end`` of at least ``min_working_days``."""
+    """A public notice from field ``start`` to ``end`` of at least ``min_working_days``.
+
+    The step is complete only when the notice has ended: its date may not be before ``end``,
+    and no later step may be dated on or before the end (StepHistory.publicity_end). A notice
+    with ``mobile_only`` is required only for a 流动人员 (a second notice at the home place).
+    """
 
     start: str
     end: str
     not_before: str  # the field the notice may not start before (the approval's date)
     min_working_days: int
+    article: str
+    mobile_only: bool = False
+    label: str = "公示"  # how the message names the notice: 公示, 居住地公示
+
+
+@dataclass(frozen=True)
+class RefusedChoice:
+    """A choice field whose value in ``refused`` stops the step (e.g. a 公示 that found a bar)."""
+
+    key: str
+    refused: tuple[str, ...]
+    rule_text: str
+    article: str
+
+
+@dataclass(frozen=True)
+class NotBeforeField:
+    """The date in field ``later`` (the step's own date when empty) may not be before the
+    date in field ``earlier`` (e.g. a political review before its 函调 replies)."""
+
+    earlier: str
+    later: str
+    rule_text: str
+    article: str
+
+
+@dataclass(frozen=True)
+class NotBeforeHistory:
+    """The step may not be dated before a date the file already holds: ``attribute`` of
+    StepHistory (e.g. ``training_end``, the end of step 11's concentrated training)."""
+
+    attribute: str
+    label: str  # what that date is, in the clerk's words
+    rule_text: str
     article: str
 
 
@@ -207,10 +253,22 @@ class Extension:
 
 @dataclass(frozen=True)
 class MaterialsComplete:
-    """Archiving needs every material of the checklist present."""
+    """The local checklist of archived materials: a missing one is a warning (local practice)."""
 
     key: str
     materials: tuple[str, ...]
+    article: str
+
+
+@dataclass(frozen=True)
+class StatutoryMaterials:
+    """The items the article lists for the archive: a missing one is refused.
+
+    ``items`` pairs each item as the article names it with our material category.
+    """
+
+    key: str
+    items: tuple[tuple[str, str], ...]
     article: str
 
 
@@ -229,6 +287,10 @@ Constraint = (
     | ProbationOver
     | Extension
     | MaterialsComplete
+    | StatutoryMaterials
+    | RefusedChoice
+    | NotBeforeField
+    | NotBeforeHistory
 )
 
 
@@ -278,3 +340,12 @@ class Rulebook:
     @property
     def last_step(self) -> int:
         return len(self.steps)
+
+    @property
+    def archive_items(self) -> tuple[tuple[str, str], ...]:
+        """The archive's statutory items: (the article's name, our material category)."""
+        for rule in self.steps:
+            for c in rule.constraints:
+                if isinstance(c, StatutoryMaterials):
+                    return c.items
+        return ()

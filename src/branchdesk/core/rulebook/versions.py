@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from branchdesk.core.rulebook.citations import DEVELOPMENT_RULES, chinese_number, citation
 from branchdesk.core.rulebook.model import (
     CANCEL,
     CONVERSION_OUTCOMES,
@@ -20,21 +20,28 @@ from branchdesk.core.rulebook.model import (
     MaterialsComplete,
     MinimumAge,
     MinimumWait,
+    NotBeforeField,
+    NotBeforeHistory,
     PeopleDiscipline,
     PeopleSpec,
     PeriodicReview,
     ProbationOver,
     Publicity,
+    RefusedChoice,
     RequiredDetail,
     Rulebook,
+    StatutoryMaterials,
     StepRule,
     Tally,
     TrainingMinimum,
 )
 from branchdesk.core.vocab import Stage
 
-TITLE = "《中国共产党发展党员工作细则》"
-CONSTITUTION = "《中国共产党章程》"
+__all__ = ["chinese_number"]  # re-exported from citations for the modules that import it here
+
+TITLE = DEVELOPMENT_RULES
+#: the 2026 revision's first day (issued and in force 2026-05-11, §44)
+REVISION_2026 = dt.date(2026, 5, 11)
 
 STAGE_NAMES = {
     1: "申请入党",
@@ -43,6 +50,9 @@ STAGE_NAMES = {
     4: "预备党员的接收",
     5: "预备党员的教育考察和转正",
 }
+
+#: the record sheet (发展党员全程纪实表), kept permanently in the member's file
+RECORD_SHEET = "发展党员全程纪实表"
 
 #: the materials of a development file (§36 of 2026, §37 of 2014, and common local checklists)
 MATERIALS = (
@@ -63,115 +73,49 @@ MATERIALS = (
     "预备党员教育考察登记表",
     "转正申请书",
     "转正材料",
+    RECORD_SHEET,
 )
 
-_DIGITS = "零一二三四五六七八九"
+#: the step by which each material is formed: before that step passed it is "尚未形成", not "缺"
+MATERIAL_FORMED_AT: dict[str, int] = {
+    "入党申请书": 1,
+    "谈话记录": 2,
+    "推荐材料": 3,
+    "入党积极分子培养考察登记表": 6,
+    "思想汇报": 6,
+    "自传": 7,
+    "发展对象公示材料": 8,
+    "政审材料": 10,
+    "集中培训结业证书": 11,
+    "入党志愿书": 14,
+    "支部大会记录": 15,
+    "上级党委谈话记录": 16,
+    "审批意见": 17,
+    "入党宣誓记录": 20,
+    "预备党员教育考察登记表": 21,
+    "转正申请书": 22,
+    "转正材料": 24,
+    RECORD_SHEET: 1,
+}
 
+#: how a 2026 公示 ended (step 8); the last one bars the person from becoming 发展对象
+PUBLICITY_BARS = "有反映，经核实影响发展"
+PUBLICITY_RESULTS = ("无异议", "有反映，经核实不影响发展", PUBLICITY_BARS)
 
-def chinese_number(n: int) -> str:
-    """1–99 in Chinese numerals as articles are numbered: 十三, 二十, 四十二."""
-    if not 1 <= n <= 99:
-        raise ValueError(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return f"{head}十{_DIGITS[ones] if ones else ''}"
-
-
-def article(n: int, title: str = TITLE) -> str:
-    """The citation of article ``n``: 《中国共产党发展党员工作细则》第十三条."""
-    return f"{title}第{chinese_number(n)}条"
-
-
-@dataclass(frozen=True)
-class _Articles:
-    """Article numbers of one version of the 细则, by the rule they carry."""
-
-    age: int
-    talk: int
-    activist: int
-    contacts: int
-    review: int
-    candidate: int
-    sponsors: int
-    political: int
-    training: int
-    prereview: int
-    booklet: int
-    quorum: int
-    majority: int
-    approver: int
-    committee_talk: int
-    approval: int
-    probation: int
-    conversion_quorum: int
-    conversion_majority: int
-    conversion_approval: int
-    archive: int
-
-
-# Numbers of the 2014 text (中办发〔2014〕33号) checked against published copies of it:
-# §5 age, §7 talk, §8 activists, §11 half-yearly review, §13 candidates, §14 sponsors,
-# §16 political review, §17 training, §19 pre-review (and issue of the 入党志愿书),
-# §20 quorum, §21 majority and secret ballot, §32 probation and extension, §33 conversion
-# procedure ("对到会人数、赞成人数等要求与讨论接收预备党员的支部大会相同"),
-# §34 approval of conversion, §37 archiving.
-# From §18 on, the 2014 numbers run one ahead of the 2026 ones that domain.md gives.
-# UNCERTAIN: the approver (§22), the committee's talk (§23) and the 3-month approval limit
-# (§25) are cited as domain.md numbers them; in the 2014 text they are probably §23, §24
-# and §26, but that was not verified.
-ARTICLES_2014 = _Articles(
-    age=5,
-    talk=7,
-    activist=8,
-    contacts=9,
-    review=11,
-    candidate=13,
-    sponsors=14,
-    political=16,
-    training=17,
-    prereview=19,
-    booklet=19,
-    quorum=20,
-    majority=21,
-    approver=22,
-    committee_talk=23,
-    approval=25,
-    probation=32,
-    conversion_quorum=33,
-    conversion_majority=33,
-    conversion_approval=34,
-    archive=37,
+#: what the archive article lists (2014 §37): (the article's name, our material category)
+ARCHIVE_ITEMS_2014: tuple[tuple[str, str], ...] = (
+    ("入党志愿书", "入党志愿书"),
+    ("入党申请书", "入党申请书"),
+    ("政治审查材料", "政审材料"),
+    ("转正申请书", "转正申请书"),
+    ("培养教育考察材料", "入党积极分子培养考察登记表"),
 )
-
-# Numbers of the 2026 revision as domain.md gives them. UNCERTAIN: domain.md cites no article
-# for the pre-review (steps 12–13); §18 is inferred from the one-article shift against 2014.
-ARTICLES_2026 = _Articles(
-    age=5,
-    talk=7,
-    activist=8,
-    contacts=9,
-    review=11,
-    candidate=13,
-    sponsors=14,
-    political=16,
-    training=17,
-    prereview=18,
-    booklet=42,
-    quorum=19,
-    majority=20,
-    approver=22,
-    committee_talk=23,
-    approval=25,
-    probation=31,
-    conversion_quorum=19,
-    conversion_majority=20,
-    conversion_approval=33,
-    archive=36,
+# 2026 §36 lists six items: the five of 2014 and, UNCERTAIN, the record sheet (inferred from
+# domain.md §2, "the record sheet is kept permanently"; the sixth item was not verified).
+ARCHIVE_ITEMS_2026: tuple[tuple[str, str], ...] = (
+    *ARCHIVE_ITEMS_2014,
+    (RECORD_SHEET, RECORD_SHEET),
 )
-OATH_2026 = 29
-
 
 def _f(key: str, label: str, kind: FieldKind = FieldKind.TEXT, **extra: object) -> FieldSpec:
     return FieldSpec(key, label, kind, **extra)  # type: ignore[arg-type]
@@ -238,9 +182,10 @@ def _appraisal_fields() -> tuple[FieldSpec, ...]:
     )
 
 
-def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
-    def art(n: int) -> str:
-        return article(n)
+def _steps(version: str, revised_2026: bool) -> tuple[StepRule, ...]:
+    def art(key: str) -> str:
+        """Every article comes from citations.py, for this rulebook version."""
+        return citation(key, version)
 
     def step(
         number: int,
@@ -271,28 +216,57 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             3,
             "报上级党委同意并公示",
             "上级党委",
-            art(a.candidate),
+            art("candidate"),
             (
                 _f("approval_date", "上级党委同意日期", _D, required=True),
                 _f("committee", "上级党委", FieldKind.TEXT),
                 _f("approval_opinion", "上级党委意见", _M),
                 _f("publicity_start", "公示开始日期", _D, required=True),
                 _f("publicity_end", "公示结束日期", _D, required=True),
+                # a 流动人员 is publicised at the work/study place and at the home place
+                _f("home_publicity_start", "居住地公示开始日期（流动人员）", _D),
+                _f("home_publicity_end", "居住地公示结束日期（流动人员）", _D),
+                _f(
+                    "publicity_result",
+                    "公示结果",
+                    FieldKind.CHOICE,
+                    choices=PUBLICITY_RESULTS,
+                    required=True,
+                ),
                 _f("feedback", "公示反馈及核实情况", _M),
             ),
             (
                 DateOrder("approval_date", "publicity_start"),
                 DateOrder("publicity_start", "publicity_end"),
-                Publicity("publicity_start", "publicity_end", "approval_date", 5, art(a.candidate)),
+                DateOrder("approval_date", "home_publicity_start"),
+                DateOrder("home_publicity_start", "home_publicity_end"),
+                Publicity("publicity_start", "publicity_end", "approval_date", 5, art("candidate")),
+                Publicity(
+                    "home_publicity_start",
+                    "home_publicity_end",
+                    "approval_date",
+                    5,
+                    art("candidate"),
+                    mobile_only=True,
+                    label="居住地公示",
+                ),
+                RefusedChoice(
+                    "publicity_result",
+                    (PUBLICITY_BARS,),
+                    "公示期间有反映、经核实影响发展的，不能确定为发展对象",
+                    art("candidate"),
+                ),
             ),
+            sets_stage=Stage.CANDIDATE,
         )
         admission_deadline: tuple[Constraint, ...] = (
             Deadline(
                 13,
                 1,
                 "基层党委预审合格后，党支部应当在一个月内召开支部大会讨论接收预备党员",
-                art(a.quorum),
+                art("admission_meeting_limit"),
                 "admission_meeting_due",
+                not_before=REVISION_2026,
             ),
         )
         oath_deadline: tuple[Constraint, ...] = (
@@ -300,11 +274,12 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                 17,
                 1,
                 "预备党员应当在上级党委批准后一个月内进行入党宣誓",
-                art(OATH_2026),
+                art("oath_limit"),
                 "oath_due",
+                not_before=REVISION_2026,
             ),
         )
-        oath_article = art(OATH_2026)
+        oath_article = art("oath_limit")
         warned: tuple[str, ...] = ("警告", "严重警告", "撤销党内职务")
     else:
         step8 = step(
@@ -312,17 +287,18 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             3,
             "报上级党委备案",
             "上级党委",
-            art(a.candidate),
+            art("candidate"),
             (
                 _f("filed_on", "报送备案日期", _D),
                 _f("committee", "上级党委", FieldKind.TEXT),
                 _f("opinion", "上级党委意见", _M),
             ),
+            sets_stage=Stage.CANDIDATE,
         )
         admission_deadline = ()
         oath_deadline = ()
         # the 2014 text's article on the oath was not verified: cite the Party Constitution
-        oath_article = article(6, CONSTITUTION)
+        oath_article = citation("constitution_oath")
         warned = ()
 
     return (
@@ -331,19 +307,19 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             1,
             "递交入党申请书",
             "入党申请人",
-            art(a.age),
+            art("age"),
             (
                 _f("receiving_org", "接收申请的党组织"),
                 _f("summary", "申请书主要内容", _M),
             ),
-            (MinimumAge(18, art(a.age)),),
+            (MinimumAge(18, art("age")),),
         ),
         step(
             2,
             1,
             "党组织派人谈话",
             "党组织",
-            art(a.talk),
+            art("application_talk"),
             (
                 _f("talker", "谈话人"),
                 _f("talker_post", "谈话人职务"),
@@ -355,7 +331,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                     1,
                     1,
                     "党组织应当在收到入党申请书后一个月内派人同入党申请人谈话",
-                    art(a.talk),
+                    art("application_talk"),
                     "application_talk",
                 ),
             ),
@@ -365,7 +341,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             2,
             "推荐和确定入党积极分子",
             "支部委员会（不设支部委员会的由支部大会）",
-            art(a.activist),
+            art("activist"),
             (
                 _f(
                     "recommend_method",
@@ -394,7 +370,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             2,
             "上级党委备案",
             "上级党委",
-            art(a.activist),
+            art("activist"),
             (
                 _f("filed_on", "报送备案日期", _D),
                 _f("committee", "上级党委"),
@@ -407,7 +383,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             2,
             "指定培养联系人",
             "党支部",
-            art(a.contacts),
+            art("contacts"),
             people=PeopleSpec("contact", "培养联系人", 1, 2, True),
         ),
         step(
@@ -415,7 +391,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             2,
             "培养教育考察",
             "党支部",
-            art(a.review),
+            art("half_yearly_review"),
             _half_yearly_fields(),
             (
                 DateOrder("period_start", "period_end"),
@@ -424,7 +400,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                     7,
                     6,
                     "党支部每半年对入党积极分子进行一次考察",
-                    art(a.review),
+                    art("half_yearly_review"),
                     "activist_review",
                 ),
             ),
@@ -436,14 +412,14 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             3,
             "确定发展对象",
             "支部委员会（不设支部委员会的由支部大会）",
-            art(a.candidate),
+            art("candidate"),
             _appraisal_fields(),
             (
                 MinimumWait(
                     3,
                     12,
                     "确定为发展对象须在确定为入党积极分子一年以后",
-                    art(a.candidate),
+                    art("candidate"),
                     "candidate_eligible",
                 ),
                 Tally(
@@ -461,7 +437,6 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                 ),
                 Tally("due", ("present",)),
             ),
-            sets_stage=Stage.CANDIDATE,
         ),
         step8,
         step(
@@ -469,20 +444,21 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             3,
             "确定入党介绍人",
             "党支部",
-            art(a.sponsors),
+            art("sponsors"),
             people=PeopleSpec("sponsor", "入党介绍人", 2, 2, True),
-            constraints=(PeopleDiscipline(("留党察看",), warned, art(a.sponsors)),),
+            constraints=(PeopleDiscipline(("留党察看",), warned, art("sponsors")),),
         ),
         step(
             10,
             3,
             "进行政治审查",
             "党组织",
-            art(a.political),
+            art("political_review"),
             (
                 _f("reviewer", "审查人"),
                 _f("review_date", "审查日期", _D),
                 _f("method", "审查方式"),
+                _f("replies_date", "函调、外调材料回复日期", _D),
                 _f("attitude", "对党的理论和路线、方针、政策的态度", _M),
                 _f("political_history", "政治历史和在重大政治斗争中的表现", _M),
                 _f("law_abiding", "遵纪守法和遵守社会公德情况", _M),
@@ -496,7 +472,13 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                 RequiredDetail(
                     "conclusion",
                     "政治审查必须形成结论性材料，未经政治审查的不能发展入党",
-                    art(a.political),
+                    art("political_review"),
+                ),
+                NotBeforeField(
+                    "replies_date",
+                    "review_date",
+                    "政治审查结论须在函调、外调材料回复之后形成",
+                    art("political_review"),
                 ),
             ),
         ),
@@ -505,7 +487,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             3,
             "开展集中培训",
             "基层党委或县级党委组织部门",
-            art(a.training),
+            art("training"),
             (
                 _f("start", "培训开始日期", _D, required=True),
                 _f("end", "培训结束日期", _D, required=True),
@@ -515,7 +497,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             ),
             (
                 DateOrder("start", "end"),
-                TrainingMinimum("start", "end", "hours", 3, 24, art(a.training)),
+                TrainingMinimum("start", "end", "hours", 3, 24, art("training")),
             ),
         ),
         step(
@@ -523,11 +505,19 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "支部委员会审查",
             "支部委员会",
-            art(a.prereview),
+            art("prereview"),
             (
                 _f("meeting_date", "支部委员会会议日期", _D),
                 _f("opinion", "审查意见", _M),
                 _f("result", "审查结果"),
+            ),
+            (
+                NotBeforeHistory(
+                    "training_end",
+                    "集中培训结束日期",
+                    "支部委员会审查须在发展对象集中培训结束之后进行",
+                    art("training"),
+                ),
             ),
         ),
         step(
@@ -535,7 +525,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "上级党委预审",
             "基层党委",
-            art(a.prereview),
+            art("prereview"),
             (
                 _f("sent_on", "报送预审日期", _D),
                 _f("discipline_opinion", "执纪执法等部门意见", _M),
@@ -549,7 +539,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "填写入党志愿书",
             "发展对象",
-            art(a.booklet),
+            art("booklet"),
             (_f("booklet_serial", "入党志愿书编号", required=True),),
         ),
         step(
@@ -557,12 +547,17 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "支部大会讨论接收预备党员",
             "支部大会",
-            art(a.quorum),
+            art("admission_quorum"),
             _vote_fields(),
             (
                 *admission_deadline,
                 *vote_tally,
-                BranchVote(art(a.quorum), art(a.majority), True, art(a.majority)),
+                BranchVote(
+                    art("admission_quorum"),
+                    art("admission_majority"),
+                    True,
+                    art("admission_majority"),
+                ),
             ),
         ),
         step(
@@ -570,7 +565,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "上级党委派人谈话",
             "上级党委（党委委员或组织员）",
-            art(a.committee_talk),
+            art("committee_talk"),
             (
                 _f("talker", "谈话人"),
                 _f("talker_post", "谈话人职务"),
@@ -583,14 +578,14 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "上级党委审批",
             "上级党委",
-            art(a.approver),
+            art("approver"),
             _approval_fields(),
             (
                 Deadline(
                     15,
                     3,
                     "上级党委应当在支部大会通过后三个月内审批，特殊情况不得超过六个月",
-                    art(a.approval),
+                    art("approval_limit"),
                     "approval_overdue",
                     remind_early=False,
                     hard_months=6,
@@ -603,7 +598,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             4,
             "再上一级党委组织部门备案",
             "上级党委",
-            art(a.approval),
+            art("approval_limit"),
             (
                 _f("filed_with", "备案的组织部门"),
                 _f("filed_on", "备案日期", _D),
@@ -614,7 +609,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "编入党支部和党小组",
             "党支部",
-            article(8, CONSTITUTION),
+            citation("constitution_cells"),
             (_f("branch", "编入的党支部"), _f("group", "编入的党小组")),
         ),
         step(
@@ -631,7 +626,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "继续教育考察",
             "党支部",
-            article(7, CONSTITUTION),
+            citation("constitution_probation"),
             _half_yearly_fields(),
             (DateOrder("period_start", "period_end"),),
             repeatable=True,
@@ -642,7 +637,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "提出转正申请",
             "预备党员",
-            art(a.probation),
+            art("probation"),
             (_f("summary", "转正申请主要内容", _M),),
         ),
         step(
@@ -650,7 +645,7 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "支部大会讨论转正",
             "支部大会",
-            art(a.probation),
+            art("probation"),
             (
                 _f(
                     "outcome",
@@ -670,14 +665,14 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
                     15,
                     17,
                     "讨论预备党员转正须在预备期满以后",
-                    art(a.probation),
+                    art("probation"),
                     (CANCEL,),
                     "probation_ending",
                     "probation_ended",
                 ),
-                Extension(EXTEND, 6, 12, art(a.probation)),
+                Extension(EXTEND, 6, 12, art("probation")),
                 *vote_tally,
-                BranchVote(art(a.conversion_quorum), art(a.conversion_majority)),
+                BranchVote(art("conversion_quorum"), art("conversion_majority")),
             ),
         ),
         step(
@@ -685,17 +680,17 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "上级党委审批转正",
             "上级党委",
-            art(a.conversion_approval),
+            art("conversion_approval"),
             _approval_fields(),
             (
+                # no six-month cap here (unlike step 17): later only needs a recorded reason
                 Deadline(
                     23,
                     3,
-                    "上级党委应当在支部大会讨论转正后三个月内审批，特殊情况不得超过六个月",
-                    art(a.conversion_approval),
+                    "上级党委应当在支部大会讨论转正后三个月内审批",
+                    art("conversion_approval"),
                     "approval_overdue",
                     remind_early=False,
-                    hard_months=6,
                 ),
             ),
             sets_stage=Stage.FULL,
@@ -705,14 +700,20 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
             5,
             "材料归档",
             "党支部",
-            art(a.archive),
+            art("archive"),
             (
                 _f("receiving_org", "接收单位"),
                 _f("receiver", "接收人签名"),
                 _f("received_on", "接收日期", _D),
                 _f("materials", "归档材料", FieldKind.CHECKLIST, choices=MATERIALS, required=True),
             ),
-            (MaterialsComplete("materials", MATERIALS, art(a.archive)),),
+            (
+                StatutoryMaterials(
+                    "materials", ARCHIVE_ITEMS_2026 if revised_2026 else ARCHIVE_ITEMS_2014,
+                    art("archive"),
+                ),
+                MaterialsComplete("materials", MATERIALS, citation("archive_checklist")),
+            ),
         ),
     )
 
@@ -720,16 +721,16 @@ def _steps(a: _Articles, revised_2026: bool) -> tuple[StepRule, ...]:
 RULEBOOK_2014 = Rulebook(
     version="2014",
     title=TITLE,
-    # 中办发〔2014〕33号, issued by the General Office on 10 June 2014
-    in_force_from=dt.date(2014, 6, 10),
-    steps=_steps(ARTICLES_2014, revised_2026=False),
+    # 中办发〔2014〕33号, issued on 28 May 2014 (domain.md §2)
+    in_force_from=dt.date(2014, 5, 28),
+    steps=_steps("2014", revised_2026=False),
 )
 
 RULEBOOK_2026 = Rulebook(
     version="2026",
     title=TITLE,
-    in_force_from=dt.date(2026, 5, 11),
-    steps=_steps(ARTICLES_2026, revised_2026=True),
+    in_force_from=REVISION_2026,
+    steps=_steps("2026", revised_2026=True),
 )
 
 #: every rulebook, oldest first; a future revision is one more entry here

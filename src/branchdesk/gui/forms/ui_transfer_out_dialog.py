@@ -162,7 +162,7 @@ class Ui_TransferOutDialog(object):
         self.validity_days = QSpinBox(TransferOutDialog)
         self.validity_days.setObjectName(u"validity_days")
         self.validity_days.setMinimum(1)
-        self.validity_days.setMaximum(90)
+        self.validity_days.setMaximum(365)
         self.validity_days.setValue(30)
 
         self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.validity_days)
