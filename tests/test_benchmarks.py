@@ -32,3 +32,20 @@ def test_the_list_benchmarks_run_small() -> None:
         )
         assert run.returncode == 0, run.stdout + run.stderr
         assert "old:" in run.stdout  # the comparison with the whole-list reads was printed
+
+
+def test_the_precheck_benchmark_runs_small() -> None:
+    """The 档案预审 benchmark runs end to end, each measure beside its bare limit."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_precheck.py"), "--members", "300",
+         "--branches", "3", "--opinion-members", "5", "--repeats", "1"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    for case in ("bare sqlite3 read of every file's rows", "check_files(): every file",
+                 "check_branch(): that branch", "bare one-page PDF, same font",
+                 "opinion_bytes()"):
+        (line,) = [line for line in lines if case in line]
+        assert float(line.split()[-1]) > 0, line  # the × bare column
+    assert run.stdout.count("× bare") == 2  # both comparisons were printed

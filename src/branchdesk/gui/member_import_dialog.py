@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -31,6 +29,7 @@ from branchdesk.gui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 from branchdesk.gui.member_import_job import ImportJob
 from branchdesk.gui.member_import_model import ImportPreviewModel, summary_text
 from branchdesk.gui.signals import emit
+from branchdesk.gui.wait_cursor import wait_cursor
 
 OPEN_FILTER = "党员名册 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;所有文件 (*)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -50,15 +49,6 @@ def documents_folder() -> Path:
 def _with_xlsx(name: str) -> Path:
     target = Path(name)
     return target if target.suffix.lower() == ".xlsx" else target.with_name(target.name + ".xlsx")
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def download_template(parent: QWidget | None) -> Path | None:
@@ -115,7 +105,7 @@ def export_roster(
         return None
     target = _with_xlsx(chosen)
     try:
-        with _busy():
+        with wait_cursor():
             count = services.member_export.export(target, member_ids)
     except OSError as exc:
         show_error(parent, f"无法保存到“{target}”：{exc.strerror or exc}。请换一个位置或关闭"

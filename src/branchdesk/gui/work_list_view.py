@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +33,7 @@ from branchdesk.core.errors import BranchDeskError
 from branchdesk.core.services import Services
 from branchdesk.core.work_list import BranchSection, KindGroup, WorkItem, WorkList
 from branchdesk.gui.common import show_error
+from branchdesk.gui.wait_cursor import wait_cursor
 
 if TYPE_CHECKING:
     from branchdesk.gui.pdf_preview import PdfPreviewDialog
@@ -46,16 +45,6 @@ HEADERS = ("到期日", "事项", "依据", "状态")
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    """The wait cursor: a county's list takes seconds (the 待办 list is read twice)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def _citation(rule: str) -> str:
@@ -299,7 +288,7 @@ class WorkListView(QWidget):
         """Re-read the chosen month's list."""
         year, month = self.month()
         try:
-            with _busy():
+            with wait_cursor():
                 work = self.services.work_list.build(year, month, today=self.today(),
                                                      names=self.names)
         except BranchDeskError as exc:
@@ -328,7 +317,7 @@ class WorkListView(QWidget):
             from branchdesk.reports.work_list import work_list_bytes
             from branchdesk.reports.work_list_data import printable
 
-            with _busy(), stamped(self.services.db):
+            with wait_cursor(), stamped(self.services.db):
                 work = self.services.work_list.build(year, month, today=self.today(),
                                                      names=self.names)
                 pdf = work_list_bytes(printable(work, self.scope_label))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from branchdesk.core.vocab import Stage
 
@@ -101,10 +102,19 @@ class FileFacts:
     def current_records(self) -> list[StepFact]:
         """The records as they stand (corrected versions replace returned ones), in the order
         they were entered."""
-        return sorted((r for r in self.records if r.current), key=lambda r: r.record_id)
+        return list(self._current)
 
     def passed_records(self) -> list[StepFact]:
-        return [r for r in self.current_records() if r.passed]
+        return list(self._passed)
+
+    @cached_property
+    def _current(self) -> tuple[StepFact, ...]:
+        # worked out once: the checks ask for it dozens of times per file
+        return tuple(sorted((r for r in self.records if r.current), key=lambda r: r.record_id))
+
+    @cached_property
+    def _passed(self) -> tuple[StepFact, ...]:
+        return tuple(r for r in self._current if r.passed)
 
     def first_passed(self, step: int) -> StepFact | None:
         """The first passed record of ``step`` (for the repeatable steps, the earliest)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from branchdesk.core.development import history_of
@@ -14,7 +13,6 @@ from branchdesk.core.precheck.problems import ProblemSeverity
 from branchdesk.core.rulebook import (
     PersonFacts,
     Severity,
-    StepHistory,
     StepProposal,
     WorkingDaysFn,
     check_step,
@@ -77,11 +75,6 @@ def _row(r: StepFact) -> _Row:
     return _Row(r.step, r.occurrence, r.version, r.state, r.date, details, r.imported, recorded)
 
 
-def history_before(facts: FileFacts, records: Iterable[StepFact]) -> StepHistory:
-    """The rulebook's view of the file made of ``records`` (the ones entered before)."""
-    return history_of(_Member(facts.birth_date, facts.mobile), [_row(r) for r in records])
-
-
 def _proposal(facts: FileFacts, r: StepFact) -> StepProposal:
     details = dict(r.details)
     if r.step == 14 and r.serial_number:
@@ -110,10 +103,11 @@ def replay(facts: FileFacts, working_days: WorkingDaysFn | None = None) -> list[
     checks look at its dates).
     """
     found: list[Found] = []
-    before: list[StepFact] = []
+    member = _Member(facts.birth_date, facts.mobile)
+    before: list[_Row] = []  # the records entered before this one, as history_of reads them
     for record in facts.passed_records():
         if not record.imported:
-            history = history_before(facts, before)
+            history = history_of(member, before)
             for finding in check_step(_proposal(facts, record), history, working_days):
                 if not _wanted(finding.code, record.step):
                     continue
@@ -130,5 +124,5 @@ def replay(facts: FileFacts, working_days: WorkingDaysFn | None = None) -> list[
                         )
                 rule = finding.article or rulebook_on(record.date).step(record.step).article
                 found.append(Found(record.step, severity, rule, message, record))
-        before.append(record)
+        before.append(_row(record))
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from branchdesk.core.development import DevelopmentService
 from branchdesk.core.errors import NotFound, ValidationError
 from branchdesk.core.idnumber import IdNumberError, parse_id_number
-from branchdesk.core.meetings import MeetingService
+from branchdesk.core.meetings import MeetingDetail, MeetingService
 from branchdesk.core.precheck.checks import check_file
 from branchdesk.core.precheck.facts import FileFacts, MeetingVote
-from branchdesk.core.precheck.loader import load_file, meeting_vote_from
+from branchdesk.core.precheck.loader import CHUNK, load_files, meeting_vote_from
 from branchdesk.core.precheck.problems import FileProblem
 from branchdesk.core.vocab import OrgKind, Status
 from branchdesk.core.workdays import HolidayCalendar, shipped_calendar
@@ -68,20 +68,30 @@ class FilePrecheckService:
 
     def facts(self, member_id: int) -> FileFacts:
         """The member's file as the checks read it (records, people, minutes, materials)."""
-        return self._load([member_id])[0]
+        (facts,) = next(self._batches([member_id]))
+        return facts
 
-    def _load(self, member_ids: list[int]) -> list[FileFacts]:
+    def _batches(self, member_ids: list[int]) -> Iterator[list[FileFacts]]:
+        """The files of ``member_ids`` in order, :data:`CHUNK` at a time, each chunk read in
+        one short read with a few queries (the minutes a record links read once each)."""
         meetings = MeetingService(self.db, DevelopmentService(self.db, self.calendar, self._today))
+        read: dict[int, MeetingDetail | None] = {}
 
         def read_meeting(meeting_id: int, member_id: int, step: int) -> MeetingVote:
-            try:
-                detail = meetings.get(meeting_id)
-            except NotFound:
+            if meeting_id not in read:
+                try:
+                    read[meeting_id] = meetings.get(meeting_id)
+                except NotFound:
+                    read[meeting_id] = None
+            detail = read[meeting_id]
+            if detail is None:
                 return MeetingVote(meeting_id, False)
             return meeting_vote_from(detail, member_id, step)
 
-        with self.db.read() as s:
-            return [load_file(s, member_id, read_meeting) for member_id in member_ids]
+        for start in range(0, len(member_ids), CHUNK):
+            with self.db.read() as s:
+                batch = load_files(s, member_ids[start:start + CHUNK], read_meeting)
+            yield batch
 
     def _check(self, member_ids: list[int]) -> list[FileProblem]:
         calendar = self.calendar()
@@ -92,8 +102,9 @@ class FilePrecheckService:
 
         problems: list[FileProblem] = []
         today = self.today()
-        for facts in self._load(member_ids):
-            problems += check_file(facts, today, working_days)
+        for batch in self._batches(member_ids):
+            for facts in batch:
+                problems += check_file(facts, today, working_days)
         return problems
 
     def _branch_ids(self, s: Session, branch_name: str | None) -> list[int] | None:

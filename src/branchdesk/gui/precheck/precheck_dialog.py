@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from branchdesk.gui.precheck.problem_model import (
     ProblemTreeModel,
 )
 from branchdesk.gui.signals import emit
+from branchdesk.gui.wait_cursor import wait_cursor
 from branchdesk.reports.precheck.opinion_data import counts_text, date_text, step_text
 
 if TYPE_CHECKING:
@@ -38,15 +38,6 @@ if TYPE_CHECKING:
 OpenStep = Callable[[int, int | None], None]
 TITLE = "档案预审"
 ERROR_COLOUR = "#c00000"
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 @dataclass(frozen=True)
@@ -140,7 +131,7 @@ class PrecheckDialog(QDialog):
         self.ui.summary.setText("正在检查，请稍候……")
         job = PrecheckJob(lambda: self.scope.run(self.services), self)
         try:
-            with _busy():
+            with wait_cursor():
                 problems = job.run_and_wait()
         except BranchDeskError as exc:
             self.model.set_problems([])
@@ -259,7 +250,7 @@ class PrecheckDialog(QDialog):
         if not self.ui.print_button.isEnabled():  # Ctrl+P before a check has finished
             return None
         try:
-            with _busy():
+            with wait_cursor():
                 pdf = opinion_pdf(self.services, self.problems, self.scope.label,
                                   self.checked_on, self.scope.several_branches)
         except BranchDeskError as exc:
